@@ -1,0 +1,243 @@
+import type { Doc } from "../document/doc.js";
+import type { ActorKind, ActorMention, Token } from "../document/types.js";
+import type { ActorEntryRef, ActorIndex } from "./actor-index.js";
+import { retagHeadlineVerbs } from "../nlp/retag.js";
+
+/** Tokens that may sit between two dictionary matches of one actor: "Iran's foreign minister",
+ * "President of the United States", "then-President Donald Trump". */
+const GLUE = new Set(["'s", "'", "of", "the", "then", "-"]);
+/** Between members of a compound actor: "Britain, France, Germany, Russia and China". */
+const COORDINATION = new Set([",", "and", "or"]);
+const COORDINATOR = new Set(["and", "or"]);
+const COUNTERPART = new Set(["counterpart", "counterparts"]);
+const NOUNISH = new Set(["NOUN", "PROPN"]);
+const MODIFIER_GAP = new Set(["ADJ", "NUM", "PART"]);
+
+interface RawMatch {
+  tokenStart: number;
+  tokenEnd: number;
+  refs: ActorEntryRef[];
+}
+
+const KIND_RANK: Record<ActorKind, number> = {
+  person: 6,
+  organisation: 5,
+  seat: 4,
+  agent: 3,
+  country: 2,
+  capital: 2,
+  demonym: 1,
+  pronoun: 0,
+};
+
+function exactCaseHolds(doc: Doc, ref: ActorEntryRef, start: number): boolean {
+  if (!ref.exact) return true;
+  return ref.exact.every((expected, offset) => {
+    const token = doc.tokens[start + offset];
+    return token !== undefined && doc.text.slice(token.start, token.end) === expected;
+  });
+}
+
+export interface ActorStageOptions {
+  index: ActorIndex;
+  /** Verb lemmas the lexicon knows, for re-tagging headline verbs. */
+  verbLemmas: ReadonlySet<string>;
+}
+
+/**
+ * Stage 4: find actors. Dictionary phrases are matched over tokens with the index's trie; adjacent
+ * matches are composed into one actor ("Russian" + "President" + "Vladimir Putin" → RUSGOV); a
+ * country word that only modifies a noun ("Kremlin talks", "Iranian presence") is not an actor;
+ * coordinated actors become one compound mention with members.
+ */
+export function findActors(doc: Doc, options: ActorStageOptions): void {
+  const { index } = options;
+  // Surnames of people seen in full earlier in this document ("Ebrahim Raisi" … "Raisi").
+  const aliases = new Map<string, ActorEntryRef>();
+  const keysOf = (token: Token): readonly string[] => (token.lemma === token.normal ? [token.normal] : [token.normal, token.lemma]);
+
+  for (const sentence of doc.sentences) {
+    const keys = (position: number): readonly string[] | undefined => {
+      if (position >= sentence.tokenEnd) return undefined;
+      const token = doc.tokens[position];
+      return token ? keysOf(token) : undefined;
+    };
+
+    const raw: RawMatch[] = [];
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; ) {
+      const token = doc.tokens[i] as Token;
+      let matched = false;
+      for (const match of index.trie.matchesAt(i, keys)) {
+        const refs = match.values.filter((ref) => exactCaseHolds(doc, ref, i));
+        if (refs.length === 0) continue;
+        raw.push({ tokenStart: i, tokenEnd: match.end, refs });
+        for (const ref of refs) {
+          if (ref.kind === "person" && match.end - i > 1) {
+            const surname = doc.tokens[match.end - 1];
+            if (surname) aliases.set(surname.normal, { ...ref, rule: `${ref.rule}:surname` });
+          }
+        }
+        i = match.end;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      const alias = token.pos === "PROPN" || /^[A-Z]/.test(doc.text.slice(token.start, token.end)) ? aliases.get(token.normal) : undefined;
+      if (alias) {
+        raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [alias] });
+      } else if (COUNTERPART.has(token.normal) && raw.at(-1)?.tokenEnd === i) {
+        // "his Iranian counterpart": the counterpart holds the same kind of office as the person
+        // the story is about, which for heads of state and ministers is the government.
+        raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [{ kind: "agent", agent: counterpartAgent(doc), sector: "GOV", rule: "counterpart" }] });
+      }
+      i += 1;
+    }
+
+    retagHeadlineVerbs(doc, sentence, raw.map((match) => match.tokenEnd), options.verbLemmas);
+
+    const mentions: ActorMention[] = [];
+    for (const group of groupMatches(doc, raw)) {
+      const mention = composeMention(doc, index, group, sentence.index);
+      if (mention) extendWithName(doc, mention, sentence.tokenEnd, raw);
+      if (mention && !isModifier(doc, mention, sentence.tokenEnd)) mentions.push(mention);
+    }
+    doc.actors.push(...coordinate(doc, mentions));
+  }
+}
+
+/** Agent of the latest actor with one ("Russian President Putin" → GOV), else GOV. */
+function counterpartAgent(doc: Doc): string {
+  for (let i = doc.actors.length - 1; i >= 0; i -= 1) {
+    const code = doc.actors[i]?.code ?? "";
+    if (code.length >= 6) return code.slice(3, 6);
+  }
+  return "GOV";
+}
+
+function groupMatches(doc: Doc, raw: RawMatch[]): RawMatch[][] {
+  const groups: RawMatch[][] = [];
+  for (const match of raw) {
+    const current = groups.at(-1);
+    const previous = current?.at(-1);
+    if (current && previous && gapIsGlue(doc, previous.tokenEnd, match.tokenStart)) current.push(match);
+    else groups.push([match]);
+  }
+  return groups;
+}
+
+function gapIsGlue(doc: Doc, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i += 1) {
+    const token = doc.tokens[i];
+    if (!token || !GLUE.has(token.normal)) return false;
+  }
+  return true;
+}
+
+function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence: number): ActorMention | undefined {
+  const refs = group.flatMap((match) => match.refs);
+  const first = group[0];
+  const last = group.at(-1);
+  if (!first || !last) return undefined;
+  const date = doc.meta.date;
+  const rule = [...new Set(refs.map((ref) => ref.rule))];
+  const person = refs.find((ref) => ref.kind === "person");
+  const organisation = refs.find((ref) => ref.kind === "organisation");
+  const place = refs.find((ref) => ref.kind === "country" || ref.kind === "demonym" || ref.kind === "capital" || ref.kind === "seat");
+  const agentRef = refs.find((ref) => ref.kind === "agent");
+  const seat = refs.find((ref) => ref.kind === "seat");
+
+  let kind: ActorKind = "demonym";
+  for (const ref of refs) if (KIND_RANK[ref.kind] > KIND_RANK[kind]) kind = ref.kind;
+
+  const base = organisation?.kind === "organisation" ? organisation.code : place && "country" in place ? place.country : "";
+  const agent = agentRef?.kind === "agent" ? agentRef.agent : seat ? "GOV" : "";
+  let code = base.endsWith(agent) ? base : base + agent;
+  const mention: ActorMention = { tokenStart: first.tokenStart, tokenEnd: last.tokenEnd, sentence, code, kind, rule };
+  if (person?.kind === "person") {
+    const personCode = index.personCode(person.person.id, date);
+    // A person with no role at this date is still an actor: their country and title say what.
+    code = personCode ?? (code || person.person.roles[0]?.code || "");
+    mention.code = code;
+    mention.personId = person.person.id;
+  }
+  return mention.code ? mention : undefined;
+}
+
+/** The most tokens an unlisted name after a title may have ("President Bashar al-Assad"). */
+const MAX_NAME_TOKENS = 4;
+
+/**
+ * A title followed by a name the dictionaries do not know ("Syrian President Bashar Assad") is
+ * still that office-holder: the mention grows over the capitalised name and counts as a person.
+ */
+function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, raw: readonly RawMatch[]): void {
+  if (mention.kind !== "agent" || mention.code.length < 3) return;
+  let end = mention.tokenEnd;
+  while (end < sentenceEnd && end - mention.tokenEnd < MAX_NAME_TOKENS) {
+    const token = doc.tokens[end] as Token;
+    const capitalised = /^[A-Z]/.test(doc.text.slice(token.start, token.end));
+    if (token.pos !== "PROPN" || !capitalised || raw.some((match) => match.tokenStart === end)) break;
+    end += 1;
+  }
+  if (end === mention.tokenEnd) return;
+  mention.rule = [...mention.rule, `name:${doc.tokenSpanText(mention.tokenEnd, end)}`];
+  mention.tokenEnd = end;
+  mention.kind = "person";
+}
+
+/**
+ * A place word that only modifies what follows is not an actor in its own right: "Kremlin talks",
+ * "Iranian presence", "Iran's nuclear program". People, organisations and agent phrases always are.
+ */
+function isModifier(doc: Doc, mention: ActorMention, sentenceEnd: number): boolean {
+  if (mention.kind === "person" || mention.kind === "organisation" || mention.kind === "agent") return false;
+  let i = mention.tokenEnd;
+  const next = doc.tokens[i];
+  if (!next || i >= sentenceEnd) return false;
+  if (next.normal === "'s" || next.normal === "'") return true;
+  while (i < sentenceEnd && MODIFIER_GAP.has(doc.tokens[i]?.pos ?? "")) i += 1;
+  const head = doc.tokens[i];
+  return head !== undefined && i < sentenceEnd && NOUNISH.has(head.pos);
+}
+
+/** Join "A, B and C" into one compound mention whose members each get their own event. */
+function coordinate(doc: Doc, mentions: ActorMention[]): ActorMention[] {
+  const result: ActorMention[] = [];
+  let i = 0;
+  while (i < mentions.length) {
+    const chain: ActorMention[] = [mentions[i] as ActorMention];
+    let sawCoordinator = false;
+    let j = i + 1;
+    for (; j < mentions.length; j += 1) {
+      const previous = chain.at(-1) as ActorMention;
+      const next = mentions[j] as ActorMention;
+      const gap = doc.tokens.slice(previous.tokenEnd, next.tokenStart);
+      if (gap.length === 0 || gap.length > 2 || !gap.every((token) => COORDINATION.has(token.normal))) break;
+      chain.push(next);
+      if (gap.some((token) => COORDINATOR.has(token.normal))) {
+        sawCoordinator = true;
+        j += 1;
+        break;
+      }
+    }
+    if (chain.length > 1 && sawCoordinator) {
+      const first = chain[0] as ActorMention;
+      const last = chain.at(-1) as ActorMention;
+      result.push({
+        tokenStart: first.tokenStart,
+        tokenEnd: last.tokenEnd,
+        sentence: first.sentence,
+        code: first.code,
+        kind: first.kind,
+        rule: ["compound"],
+        members: chain,
+      });
+      i = j;
+    } else {
+      result.push(chain[0] as ActorMention);
+      i += 1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: whole-pipeline throughput against wink-nlp's own sentence splitting and POS
+ * tagging on the same generated corpus, on one core. Prints a table and a JSON line.
+ */
+import { performance } from "node:perf_hooks";
+import { Doc } from "../document/doc.js";
+import { builtinCoder, processDocument } from "../pipeline.js";
+import { wink } from "../nlp/wink.js";
+import { generateCorpus } from "./corpus.js";
+
+const SENTENCES = Number(process.env["PARLEY_BENCH_SENTENCES"] ?? 50_000);
+
+function measure(label: string, run: () => number): { label: string; seconds: number; count: number } {
+  const start = performance.now();
+  const count = run();
+  const seconds = (performance.now() - start) / 1000;
+  return { label, seconds, count };
+}
+
+const corpus = generateCorpus(SENTENCES);
+const sentenceCount = corpus.reduce((sum, article) => sum + article.sentences, 0);
+
+// Warm up both paths (JIT, model and dictionary loading) on a slice of the corpus.
+const startup = measure("start-up (model, dictionaries, lexicon)", () => {
+  const coder = builtinCoder();
+  processDocument(coder, { id: "warm", date: "2024-06-12" }, corpus[0]?.text ?? "");
+  return 1;
+});
+
+const nlp = wink();
+const its = nlp.its;
+const posOnly = measure("wink-nlp sentences + POS only", () => {
+  let sentences = 0;
+  for (const article of corpus) {
+    for (const line of article.text.split("\n")) {
+      const doc = nlp.readDoc(line);
+      doc.tokens().out(its.pos);
+      sentences += doc.sentences().length();
+    }
+  }
+  return sentences;
+});
+
+const coder = builtinCoder();
+let events = 0;
+const pipeline = measure("whole pipeline (parley code)", () => {
+  for (const article of corpus) {
+    const doc: Doc = processDocument(coder, { id: article.id, date: article.date }, article.text);
+    events += doc.events.length;
+  }
+  return sentenceCount;
+});
+
+const rate = (m: { seconds: number; count: number }): number => Math.round(m.count / m.seconds);
+const rows = [
+  ["corpus", `${corpus.length} articles, ${sentenceCount} sentences`],
+  ["start-up", `${startup.seconds.toFixed(2)} s`],
+  ["POS only (wink-nlp)", `${rate(posOnly).toLocaleString("en-US")} sentences/s`],
+  ["whole pipeline, 1 core", `${rate(pipeline).toLocaleString("en-US")} sentences/s (${events} events)`],
+  ["pipeline / POS", `${(rate(pipeline) / rate(posOnly)).toFixed(2)}`],
+];
+const width = Math.max(...rows.map(([name]) => (name ?? "").length));
+for (const [name, value] of rows) console.log(`${(name ?? "").padEnd(width)}  ${value}`);
+console.log(
+  JSON.stringify({
+    sentences: sentenceCount,
+    startupSeconds: Number(startup.seconds.toFixed(3)),
+    posSentencesPerSecond: rate(posOnly),
+    pipelineSentencesPerSecond: rate(pipeline),
+    events,
+  }),
+);

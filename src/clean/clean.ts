@@ -1,0 +1,113 @@
+import type { Doc, Paragraph } from "../document/doc.js";
+import type { SentenceRole } from "../document/types.js";
+import { builtinBoilerplateRules, type BoilerplateRule } from "./boilerplate-rules.js";
+import { normalizeLine, splitGluedSentences, splitLines } from "./normalize.js";
+
+/** Rough sentence units, only for deciding what is boilerplate; the nlp stage splits properly. */
+const SENTENCE_SEAM = /(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[A-Z0-9])/;
+const ENDS_LIKE_PROSE = /[.!?:;]["')\]]?$/;
+/** A headline or dek is a short line at the top with no closing punctuation. */
+const MAX_TITLE_WORDS = 60;
+/** Lines after a "Related stories" heading that look like link titles. */
+const MAX_LINK_TITLE_WORDS = 18;
+
+export interface CleanOptions {
+  rules?: BoilerplateRule[];
+}
+
+interface Unit {
+  text: string;
+  rawLine: number;
+}
+
+function firstMatch(rules: readonly BoilerplateRule[], scopes: ReadonlySet<string>, sentence: string): BoilerplateRule | undefined {
+  return rules.find((rule) => scopes.has(rule.scope) && rule.pattern.test(sentence));
+}
+
+const ANYWHERE = new Set(["sentence", "block-start"]);
+const IN_BLOCK = new Set(["sentence", "block-start", "block"]);
+const HEADING = new Set(["heading"]);
+const WHOLE_LINE = new Set(["line"]);
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Stage 1: turn the raw input into the cleaned text the rest of the pipeline reads. Boilerplate is
+ * removed sentence by sentence and each removal is recorded as a message with its input line, so
+ * `--explain` can show what went and why. Each surviving input line becomes one paragraph.
+ */
+export function clean(doc: Doc, options: CleanOptions = {}): void {
+  const rules = options.rules ?? builtinBoilerplateRules();
+  const kept: Array<{ text: string; rawLine: number }> = [];
+  let inBlock = false;
+  let inLinkList = false;
+
+  const remove = (unit: Unit, rule: BoilerplateRule, why: string): void => {
+    doc.message({ stage: "clean", severity: "info", reason: `removed ${rule.category} (${why}, ${rule.id}): ${unit.text}`, line: unit.rawLine });
+  };
+
+  splitLines(doc.raw).forEach((rawLineText, lineIndex) => {
+    const line = normalizeLine(rawLineText);
+    const rawLine = lineIndex + 1;
+    if (line === "") return;
+
+    const caption = firstMatch(rules, WHOLE_LINE, line);
+    if (caption) {
+      remove({ text: line, rawLine }, caption, "whole line");
+      return;
+    }
+    const heading = firstMatch(rules, HEADING, line);
+    if (heading) {
+      remove({ text: line, rawLine }, heading, "heading");
+      inLinkList = true;
+      inBlock = false;
+      return;
+    }
+    if (inLinkList) {
+      if (!ENDS_LIKE_PROSE.test(line) && wordCount(line) <= MAX_LINK_TITLE_WORDS) {
+        doc.message({ stage: "clean", severity: "info", reason: `removed related (link title after a related-links heading): ${line}`, line: rawLine });
+        return;
+      }
+      inLinkList = false;
+    }
+
+    const keptUnits: string[] = [];
+    for (const piece of splitGluedSentences(line)) {
+      for (const text of piece.split(SENTENCE_SEAM)) {
+        const unit = { text, rawLine };
+        const strong = firstMatch(rules, ANYWHERE, text);
+        if (strong) {
+          remove(unit, strong, strong.scope === "block-start" ? "opens an appeal block" : "boilerplate sentence");
+          if (strong.scope === "block-start") inBlock = true;
+          continue;
+        }
+        if (inBlock) {
+          const weak = firstMatch(rules, IN_BLOCK, text);
+          if (weak) {
+            remove(unit, weak, "inside an appeal block");
+            continue;
+          }
+          inBlock = false;
+        }
+        keptUnits.push(text);
+      }
+    }
+    if (keptUnits.length > 0) kept.push({ text: keptUnits.join(" "), rawLine });
+  });
+
+  // Layout roles: the first kept line is a headline, the next a dek, when they read like titles.
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  kept.forEach((line, index) => {
+    const titleLike = !ENDS_LIKE_PROSE.test(line.text) && wordCount(line.text) <= MAX_TITLE_WORDS;
+    let role: SentenceRole = "body";
+    if (titleLike && index === 0) role = "headline";
+    else if (titleLike && index === 1 && paragraphs[0]?.role === "headline") role = "dek";
+    paragraphs.push({ start: offset, end: offset + line.text.length, role, rawLine: line.rawLine });
+    offset += line.text.length + 1;
+  });
+  doc.text = kept.map((line) => line.text).join("\n");
+  doc.paragraphs = paragraphs;
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { InputError } from "../ingest/record.js";
+import { CODE_USAGE, runCode } from "./code-command.js";
+import { processIO, UsageError, type CommandIO } from "./io.js";
+
+const USAGE = `usage: parley <command> [options]
+
+commands:
+  code [FILE ...]   code news text (plain text or JSONL) into CAMEO + PLOVER events
+
+Run "parley <command> --help" for a command's options.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Entry point. User mistakes (bad options, unreadable or binary input) end with one line on
+ * stderr and a non-zero exit; only a bug in parley itself shows a stack trace.
+ */
+export function main(argv: string[], io: CommandIO = processIO): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      case "-v":
+      case "--version":
+        io.out(`${version()}\n`);
+        return 0;
+      case "code":
+        return runCode(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}" (try "parley --help")`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.warn(error.message);
+      if (error instanceof UsageError && command === "code") io.info(CODE_USAGE.split("\n")[0] ?? "");
+      return 2;
+    }
+    // node:util parseArgs reports unknown or malformed options with these codes.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      io.warn((error as Error).message);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,320 @@
+import type { Doc } from "../document/doc.js";
+import type { ActorMention, Clause, DatePrecision, Token, VerbGroup } from "../document/types.js";
+import type { ActorIndex } from "../actors/actor-index.js";
+import { cameoCode, nearestCameoCode } from "../ontology/cameo.js";
+import { findTimeExpressions, type TimeExpression } from "../time/expressions.js";
+import type { VerbLexicon, VerbPattern } from "./lexicon.js";
+import { clauseOf, FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot } from "./frame.js";
+import { intentCode, threatCode } from "./intent.js";
+import { trapsIn } from "./traps.js";
+
+export interface EventStageOptions {
+  lexicon: VerbLexicon;
+  index: ActorIndex;
+}
+
+const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her"]);
+const SPEAKER_PRONOUNS = new Set(["we", "i"]);
+/** Modals that make a statement hypothetical: "Russia could attack" is not an attack. */
+const HYPOTHETICAL = new Set(["could", "may", "might", "can", "ca", "should", "must"]);
+
+interface Match {
+  pattern: VerbPattern;
+  target?: ActorSlot;
+}
+
+/**
+ * Stage 5: events. Each verb group's frame is matched against the verb lexicon; the most
+ * specific pattern whose constraints hold gives the CAMEO code and says where the target is.
+ * Passive voice swaps the roles, negation and hypotheticals stop coding, intentions map to
+ * 03x/13x, reported clauses take their speaker as context, and compound actors give one event
+ * per member. Every decision is recorded for --explain.
+ */
+export function codeEvents(doc: Doc, options: EventStageOptions): void {
+  const context = new FrameContext(doc);
+  const frames: Frame[] = [];
+  const timeBySentence = new Map<number, TimeExpression[]>();
+
+  // All frames first: a quotation's speech verb comes after the verbs it reports.
+  doc.verbGroups.forEach((group, g) => {
+    const next = doc.verbGroups[g + 1];
+    const nextStart = next && next.sentence === group.sentence ? next.tokenStart : Number.MAX_SAFE_INTEGER;
+    const frame = readFrame(context, g, nextStart);
+    inheritSubject(doc, frame, frames);
+    frames.push(frame);
+  });
+
+  frames.forEach((frame, g) => {
+    const group = frame.group;
+    const decide = (reason: string, events = 0): void => {
+      doc.decisions.push({ sentence: group.sentence, verbGroup: g, verb: doc.tokenSpanText(group.tokenStart, group.tokenEnd), events, reason });
+    };
+
+    const clause = frame.clause;
+    if (clause?.kind === "appositive") return decide("inside an appositive: describes an actor, not an event");
+    if (clause?.kind === "relative") return decide("inside a relative clause: background, not coded");
+    if (doc.tokens[group.tokenStart]?.normal === "to" && !group.intent) return decide("purpose infinitive: not an event in itself");
+    const patterns = candidatePatterns(options.lexicon, group);
+    if (patterns.length === 0) {
+      if (options.lexicon.speechVerbs.has(group.lemma)) return decide(`speech verb "${group.lemma}": its reported clause is coded, not the statement`);
+      return decide(`no lexicon entry for "${group.lemma}"`);
+    }
+    if (group.negated) return decide("negated: no event");
+    if (group.modal && HYPOTHETICAL.has(group.modal)) return decide(`hypothetical ("${group.modal}"): no event`);
+    const trap = trapsIn(doc, options.lexicon.traps, group);
+    if (trap) return decide(`inside trap phrase "${trap}"`);
+
+    const roles = assignRoles(doc, context, frame, frames);
+    if (!roles.source) return decide(`no source actor: ${roles.problem ?? frame.subjectProblem ?? "no noun phrase before the verb"}`);
+    const match = matchPattern(patterns, roles);
+    if (match && !match.target && match.pattern.preps.length + (match.pattern.objectIsTarget ? 1 : 0) === 0) {
+      // "Putin told Raisi that he would like to discuss …": an untargeted act promised to the
+      // addressee is directed at the addressee.
+      const addressee = addresseeOf(frame, frames);
+      if (addressee) match.target = { ...addressee, via: [...addressee.via, "addressee of the speech verb"] };
+    }
+    if (!match) return decide(`no pattern of "${group.lemma}" fits the frame (object: ${describe(doc, roles.object)}; prepositions: ${roles.preps.map((p) => p.prep).join(", ") || "none"})`);
+
+    let code = match.pattern.code;
+    const rule = [`${match.pattern.id} ${match.pattern.code} ${match.pattern.verbs.join("|")} ${match.pattern.frame}`];
+    if (group.intent) {
+      const marker = group.intentMarker ?? "";
+      const mapped = marker === "threaten" ? threatCode(code) : (match.pattern.intentCode ?? intentCode(code));
+      if (mapped) {
+        rule.push(`intent:${marker}:${code}->${mapped}`);
+        code = mapped;
+      }
+    }
+    const ontology = cameoCode(code) ?? nearestCameoCode(code);
+    if (!ontology) return decide(`pattern ${match.pattern.id} gives unknown code ${code}`);
+
+    const sentence = doc.sentences[group.sentence];
+    if (!sentence) return;
+    let expressions = timeBySentence.get(sentence.index);
+    if (!expressions) {
+      expressions = findTimeExpressions(doc.sentenceText(sentence.index), doc.meta.date);
+      timeBySentence.set(sentence.index, expressions);
+    }
+    const when = eventDate(doc, clause, expressions);
+    const sentenceText = doc.sentenceText(sentence.index);
+
+    let coded = 0;
+    for (const source of members(roles.source)) {
+      for (const target of match.target ? members(match.target) : [undefined]) {
+        const sourceCode = slotCode(options.index, source, when.date);
+        const targetCode = target ? slotCode(options.index, target, when.date) : null;
+        if (!sourceCode || sourceCode === targetCode) continue;
+        doc.events.push({
+          doc: doc.meta.id,
+          sentence: sentence.index,
+          date: when.date,
+          datePrecision: when.precision,
+          source: sourceCode,
+          target: targetCode,
+          code: ontology.code,
+          root: ontology.root,
+          quad: ontology.quad,
+          goldstein: ontology.goldstein,
+          plover: { ...ontology.plover },
+          text: sentenceText,
+          spans: {
+            source: doc.sentenceOffsets(source.tokenStart, source.tokenEnd),
+            target: target ? doc.sentenceOffsets(target.tokenStart, target.tokenEnd) : null,
+            verb: doc.sentenceOffsets(group.tokenStart, group.tokenEnd),
+          },
+          rule: [...rule, ...source.via, ...source.mention.rule, ...(target ? [...target.via, ...target.mention.rule] : []), ...(when.rule ? [when.rule] : [])],
+        });
+        coded += 1;
+      }
+    }
+    decide(coded > 0 ? `coded ${ontology.code} (${ontology.name}) by ${rule.join(", ")}` : "source and target are the same actor", coded);
+  });
+}
+
+function candidatePatterns(lexicon: VerbLexicon, group: VerbGroup): VerbPattern[] {
+  const exact = lexicon.byVerb.get(group.lemma) ?? [];
+  if (exact.length > 0 || !group.lemma.includes("_")) return exact;
+  return lexicon.byVerb.get(group.lemma.split("_")[0] ?? "") ?? [];
+}
+
+interface Roles {
+  source?: ActorSlot;
+  object?: PhraseSlot;
+  preps: Frame["preps"];
+  problem?: string;
+}
+
+/**
+ * Who is the source and what is the object, after voice and reported speech: in "Raisi was hosted
+ * by Putin" the by-phrase is the source and the subject the object; in "Raisi said that Iran is
+ * willing to …" Iran speaks through Raisi (IRNGOV); "he" in a reported clause is the speaker.
+ */
+function assignRoles(doc: Doc, context: FrameContext, frame: Frame, frames: readonly Frame[]): Roles {
+  if (frame.group.passive) {
+    const by = frame.preps.find((prep) => prep.prep === "by" && prep.actor);
+    const preps = frame.preps.filter((prep) => prep !== by);
+    if (!by?.actor) return { preps, problem: "passive verb without a by-phrase actor" };
+    const roles: Roles = { source: by.actor, preps };
+    if (frame.subject) roles.object = frame.subject;
+    return roles;
+  }
+  const roles: Roles = { preps: frame.preps };
+  if (frame.object) roles.object = frame.object;
+  let source = frame.subject?.actor;
+  const speaker = speakerOf(doc, frame, frames);
+  if (!source && frame.subject && frame.subject.head.pos === "PRON") {
+    source = resolvePronoun(context, frame.subject.head, speaker);
+    if (!source) return { ...roles, problem: `could not resolve the pronoun "${frame.subject.head.normal}"` };
+  }
+  if (source && speaker && source.mention.code.length === 3 && speaker.mention.code.startsWith(source.mention.code) && speaker.mention.code.length > 3) {
+    // A leader saying "Iran is willing to …" speaks for the government.
+    source = { ...source, codeOverride: speaker.mention.code, via: [...source.via, `speaker:${speaker.mention.code}`] };
+  }
+  if (source) roles.source = source;
+  return roles;
+}
+
+/** The source of the speech verb that introduces the frame's reported clause, if any. */
+function speakerOf(doc: Doc, frame: Frame, frames: readonly Frame[]): ActorSlot | undefined {
+  const speechVerb = frame.clause?.kind === "reported" ? frame.clause.speechVerb : undefined;
+  if (speechVerb === undefined) return undefined;
+  const speechFrame = frames[speechVerb];
+  if (speechFrame?.subject?.actor) return speechFrame.subject.actor;
+  // '"…," Raisi said': the speaker follows the verb.
+  const group = doc.verbGroups[speechVerb];
+  if (!group) return undefined;
+  const after = speechFrame?.object?.actor;
+  return after;
+}
+
+/** The person spoken to: the object of the speech verb that introduces the frame's clause. */
+function addresseeOf(frame: Frame, frames: readonly Frame[]): ActorSlot | undefined {
+  const speechVerb = frame.clause?.kind === "reported" ? frame.clause.speechVerb : undefined;
+  if (speechVerb === undefined) return undefined;
+  const speechFrame = frames[speechVerb];
+  return speechFrame?.subject?.actor ? speechFrame.object?.actor : undefined;
+}
+
+function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlot | undefined): ActorSlot | undefined {
+  const via = (mention: ActorMention, how: string): ActorSlot => ({
+    mention,
+    tokenStart: pronoun.index,
+    tokenEnd: pronoun.index + 1,
+    via: [`pronoun:${pronoun.normal}->${how}`],
+  });
+  if (speaker && (PERSONAL_PRONOUNS.has(pronoun.normal) || SPEAKER_PRONOUNS.has(pronoun.normal))) return via(speaker.mention, "speaker");
+  if (!PERSONAL_PRONOUNS.has(pronoun.normal)) return undefined;
+  // The latest person mentioned before the pronoun.
+  for (let t = pronoun.index - 1; t >= 0; t -= 1) {
+    const mention = context.actorAt(t);
+    if (mention?.kind === "person") return via(mention, "latest person");
+  }
+  return undefined;
+}
+
+/** Participial and coordinated verbs share the subject of the verb before them in the sentence. */
+function inheritSubject(doc: Doc, frame: Frame, frames: readonly Frame[]): void {
+  if (frame.subject) return;
+  const kind = frame.clause?.kind;
+  const startsWithTo = doc.tokens[frame.group.tokenStart]?.normal === "to";
+  const coordinated = ["and", "but", "then"].includes(doc.tokens[frame.group.tokenStart - 1]?.normal ?? "");
+  if (kind !== "participial" && !startsWithTo && !coordinated) return;
+  const previous = frames.at(-1);
+  if (!previous || previous.group.sentence !== frame.group.sentence || !previous.subject) return;
+  frame.subject = previous.subject;
+}
+
+function matchPattern(patterns: readonly VerbPattern[], roles: Roles): Match | undefined {
+  for (const pattern of patterns) {
+    const object = roles.object;
+    if (pattern.objectHeads && (!object || !headIn(object, pattern.objectHeads))) continue;
+    if (pattern.objectIsTarget && !object?.actor) continue;
+    let target: ActorSlot | undefined = pattern.objectIsTarget ? object?.actor : undefined;
+    let fits = true;
+    for (const constraint of pattern.preps) {
+      const prep = roles.preps.find(
+        (candidate) => candidate.prep === constraint.prep && (!constraint.heads || headIn(candidate, constraint.heads)) && (!constraint.isTarget || candidate.actor),
+      );
+      if (!prep) {
+        fits = false;
+        break;
+      }
+      if (constraint.isTarget) target = prep.actor;
+    }
+    if (!fits) continue;
+    const match: Match = { pattern };
+    if (target) match.target = target;
+    return match;
+  }
+  return undefined;
+}
+
+function headIn(slot: PhraseSlot, heads: ReadonlySet<string>): boolean {
+  return heads.has(slot.head.lemma) || heads.has(slot.head.normal);
+}
+
+function describe(doc: Doc, slot: PhraseSlot | undefined): string {
+  if (!slot) return "none";
+  const text = doc.tokenSpanText(slot.np.tokenStart, slot.np.tokenEnd);
+  return slot.actor ? `"${text}" = ${slot.actor.mention.code}` : `"${text}"`;
+}
+
+/** Compound actors give one event per member. */
+function members(slot: ActorSlot): ActorSlot[] {
+  const parts = slot.mention.members;
+  if (!parts || parts.length === 0) return [slot];
+  return parts.map((member) => ({ mention: member, tokenStart: member.tokenStart, tokenEnd: member.tokenEnd, via: [...slot.via, "compound member"] }));
+}
+
+/** The slot's code on the event date: people take the role they held then ("then-President Trump"). */
+function slotCode(index: ActorIndex, slot: ActorSlot, date: string): string {
+  if (slot.codeOverride) return slot.codeOverride;
+  const personId = slot.mention.personId;
+  if (personId) return index.personCode(personId, date) ?? slot.mention.code;
+  return slot.mention.code;
+}
+
+interface EventDate {
+  date: string;
+  precision: DatePrecision;
+  rule?: string;
+}
+
+/**
+ * The event's date: a time expression in its own clause (the fronted "In 2018," belongs to the
+ * main clause); a participial clause shares its parent's, a reported clause its speech clause's;
+ * appositives never date an event; otherwise the publication date.
+ */
+function eventDate(doc: Doc, clause: Clause | undefined, expressions: readonly TimeExpression[]): EventDate {
+  const fallback: EventDate = { date: doc.meta.date, precision: "day" };
+  if (!clause || expressions.length === 0) return fallback;
+  const sentence = doc.sentences[clause.sentence];
+  if (!sentence) return fallback;
+  const appositives = doc.clauses.filter((c) => c.sentence === clause.sentence && c.kind === "appositive");
+  const inClause = (candidate: Clause): TimeExpression | undefined =>
+    expressions.find((expression) => {
+      const token = tokenAtOffset(doc, sentence.start + expression.start, candidate);
+      return token !== undefined && !appositives.some((a) => token >= a.tokenStart && token < a.tokenEnd);
+    });
+  let found = inClause(clause);
+  if (!found && clause.kind === "participial" && clause.parent !== undefined) {
+    const parent = doc.clauses[clause.parent];
+    if (parent) found = inClause(parent);
+  }
+  if (!found && clause.kind === "reported" && clause.speechVerb !== undefined) {
+    const speech = doc.verbGroups[clause.speechVerb];
+    const speechClause = speech ? clauseOf(doc.clauses, speech.head).clause : undefined;
+    if (speechClause) found = inClause(speechClause);
+  }
+  if (!found) return fallback;
+  return { date: found.date, precision: found.precision, rule: `date:"${found.text}"` };
+}
+
+/** Index of the token starting at `offset` if it lies inside `clause`. */
+function tokenAtOffset(doc: Doc, offset: number, clause: Clause): number | undefined {
+  for (let t = clause.tokenStart; t < clause.tokenEnd; t += 1) {
+    const token = doc.tokens[t];
+    if (token && token.start <= offset && offset < token.end + 1) return t;
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+import type { Doc } from "../document/doc.js";
+import type { ActorMention, Chunk, Clause, Token, VerbGroup } from "../document/types.js";
+
+/** An actor filling a role in a frame, with the tokens that name it in this sentence. */
+export interface ActorSlot {
+  mention: ActorMention;
+  /** Tokens that name the actor here (a pronoun's own token when resolved through it). */
+  tokenStart: number;
+  tokenEnd: number;
+  /** How the slot was filled, for explanations ("pronoun he → person:vladimir-putin"). */
+  via: string[];
+  /** Code that replaces the mention's own (a speaker who speaks for their country). */
+  codeOverride?: string;
+}
+
+export interface PhraseSlot {
+  np: Chunk;
+  head: Token;
+  actor?: ActorSlot;
+}
+
+export interface PrepositionSlot extends PhraseSlot {
+  prep: string;
+}
+
+/** Who did what to whom around one verb group, before any pattern is applied. */
+export interface Frame {
+  group: VerbGroup;
+  groupIndex: number;
+  clause: Clause | undefined;
+  subject?: PhraseSlot;
+  /** Why there is no subject actor, when there is none. */
+  subjectProblem?: string;
+  object?: PhraseSlot;
+  preps: PrepositionSlot[];
+}
+
+/** Per-document lookups the frame builder needs, built once after the actor stage. */
+export class FrameContext {
+  readonly doc: Doc;
+  /** For each token, the top-level actor mention covering it (compound mentions included). */
+  private readonly actorByToken: Array<ActorMention | undefined>;
+  /** NP chunks by their first token, PP chunks by their preposition token. */
+  private readonly npByStart = new Map<number, Chunk>();
+  private readonly npByEnd = new Map<number, Chunk>();
+  private readonly ppByNpStart = new Map<number, Chunk>();
+  private readonly npInPp = new Set<Chunk>();
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.actorByToken = new Array<ActorMention | undefined>(doc.tokens.length);
+    for (const mention of doc.actors) {
+      for (let i = mention.tokenStart; i < mention.tokenEnd; i += 1) this.actorByToken[i] = mention;
+    }
+    for (const chunk of doc.chunks) {
+      if (chunk.kind === "NP") {
+        this.npByStart.set(chunk.tokenStart, chunk);
+        this.npByEnd.set(chunk.tokenEnd, chunk);
+      } else if (chunk.kind === "PP") {
+        this.ppByNpStart.set(chunk.tokenStart + 1, chunk);
+      }
+    }
+    for (const [npStart] of this.ppByNpStart) {
+      const np = this.npByStart.get(npStart);
+      if (np) this.npInPp.add(np);
+    }
+  }
+
+  actorAt(token: number): ActorMention | undefined {
+    return this.actorByToken[token];
+  }
+
+  /** The actor a noun phrase names: the mention covering its head (or, for "A and B", the compound). */
+  actorOfPhrase(np: Chunk): ActorMention | undefined {
+    const mention = this.actorByToken[np.head];
+    return mention;
+  }
+
+  phraseSlot(np: Chunk): PhraseSlot {
+    const head = this.doc.tokens[np.head] as Token;
+    const mention = this.actorOfPhrase(np);
+    const slot: PhraseSlot = { np, head };
+    if (mention) slot.actor = { mention, tokenStart: mention.tokenStart, tokenEnd: mention.tokenEnd, via: [] };
+    return slot;
+  }
+
+  npStartingAt(token: number): Chunk | undefined {
+    return this.npByStart.get(token);
+  }
+
+  npEndingAt(tokenEnd: number): Chunk | undefined {
+    return this.npByEnd.get(tokenEnd);
+  }
+
+  isInPrepositionalPhrase(np: Chunk): boolean {
+    return this.npInPp.has(np);
+  }
+}
+
+const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "PUNCT"]);
+const SKIPPABLE_AFTER_VERB = new Set(["ADV"]);
+
+/** The innermost clause that holds a token (appositives are laid over the clause sequence). */
+export function clauseOf(clauses: readonly Clause[], token: number): { clause: Clause | undefined; index: number } {
+  let best: Clause | undefined;
+  let bestIndex = -1;
+  clauses.forEach((clause, index) => {
+    if (token < clause.tokenStart || token >= clause.tokenEnd) return;
+    if (!best || clause.tokenEnd - clause.tokenStart < best.tokenEnd - best.tokenStart) {
+      best = clause;
+      bestIndex = index;
+    }
+  });
+  return { clause: best, index: bestIndex };
+}
+
+function insideAppositive(clauses: readonly Clause[], token: number): Clause | undefined {
+  return clauses.find((clause) => clause.kind === "appositive" && token >= clause.tokenStart && token < clause.tokenEnd);
+}
+
+/**
+ * Read the frame of one verb group: the noun phrase before it in its clause (subject), the noun
+ * phrase right after it (object) and the prepositional phrases that follow, up to the next verb
+ * group or the end of the clause.
+ */
+export function readFrame(context: FrameContext, groupIndex: number, nextGroupStart: number): Frame {
+  const doc = context.doc;
+  const group = doc.verbGroups[groupIndex] as VerbGroup;
+  const { clause } = clauseOf(doc.clauses, group.head);
+  const clauseStart = clause?.tokenStart ?? doc.sentences[group.sentence]?.tokenStart ?? 0;
+  const clauseEnd = clause?.tokenEnd ?? doc.sentences[group.sentence]?.tokenEnd ?? group.tokenEnd;
+  const frame: Frame = { group, groupIndex, clause, preps: [] };
+
+  // Subject: walk left over adverbs, commas and appositives to the nearest noun phrase.
+  let position = group.tokenStart - 1;
+  while (position >= clauseStart) {
+    const appositive = insideAppositive(doc.clauses, position);
+    if (appositive && appositive !== clause) {
+      position = appositive.tokenStart - 1;
+      continue;
+    }
+    const np = context.npEndingAt(position + 1);
+    if (np) {
+      // For "A and B" the phrase before the verb is only the last member; the first decides.
+      const mention = context.actorOfPhrase(np);
+      const firstNp = mention?.members ? (context.npStartingAt(mention.tokenStart) ?? np) : np;
+      if (context.isInPrepositionalPhrase(firstNp)) {
+        // "efforts by Moscow and Tehran have played": the actor is not the subject.
+        frame.subjectProblem = `the noun phrase before the verb ("${doc.tokenSpanText(firstNp.tokenStart, np.tokenEnd)}") is inside a prepositional phrase`;
+      } else {
+        frame.subject = context.phraseSlot(np);
+      }
+      break;
+    }
+    const token = doc.tokens[position] as Token;
+    if (!SKIPPABLE_BEFORE_VERB.has(token.pos)) break;
+    position -= 1;
+  }
+
+  // Object and prepositional phrases.
+  let cursor = group.tokenEnd;
+  while (cursor < clauseEnd && cursor < nextGroupStart && SKIPPABLE_AFTER_VERB.has(doc.tokens[cursor]?.pos ?? "")) cursor += 1;
+  const object = context.npStartingAt(cursor);
+  if (object && !context.isInPrepositionalPhrase(object)) {
+    frame.object = context.phraseSlot(object);
+    const mention = frame.object.actor?.mention;
+    if (mention?.members && frame.object.actor) frame.object.actor.tokenEnd = mention.tokenEnd;
+  }
+  const limit = Math.min(clauseEnd, nextGroupStart);
+  for (let k = group.tokenEnd; k < limit; k += 1) {
+    const token = doc.tokens[k] as Token;
+    if (token.pos !== "ADP") continue;
+    const np = context.npStartingAt(k + 1);
+    if (!np || np.tokenStart >= limit) continue;
+    frame.preps.push({ ...context.phraseSlot(np), prep: token.normal });
+  }
+  return frame;
+}

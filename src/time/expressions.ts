@@ -1,0 +1,271 @@
+/**
+ * Time expressions in one news sentence, resolved against the publication date.
+ *
+ * chrono-node finds explicit and relative dates; this module then corrects what chrono gets wrong for news:
+ *
+ * - Weekdays lean to the past. "Wednesday", "on Monday", "Wednesday's talks" name the latest such day on or before
+ *   the publication date (the publication day itself when it is that weekday); chrono picks the nearest one, which
+ *   can be in the future. "next/this/coming Monday" keep chrono's forward reading; "last/past Monday" is the latest
+ *   one strictly before the publication day.
+ * - Dates without a year ("in March", "on Jan. 5") lean to the past too: the latest occurrence on or before the
+ *   publication date, allowing up to FORWARD_GRACE_DAYS ahead of it, because a story dated 19 January that says
+ *   "talks on Jan. 25" or "in February" means the coming ones, while "in March" most likely means last March
+ *   (a future March is usually written "next March" or "in March 2022"). "last March" is the latest March before
+ *   the publication month, "next March" the first one after it, "this March" the one in the publication year.
+ * - Bare years that chrono skips ("In 2018, …", "since 2015") come from bareYears.ts, which leaves out years that
+ *   name a thing ("the 2015 nuclear deal").
+ * - Expressions with no date in them are dropped: times of day ("at 3 p.m."); durations ("for two days",
+ *   "within a week", "over the past two years"); forward offsets with "in" ("in two weeks", "in a day"), which in
+ *   news prose more often measure a stretch ("the second attack in two weeks") than point to a date; anaphoric
+ *   offsets whose anchor is some other event ("two days later", "the next day"); "now"; "this week" (there is no
+ *   week precision); slash dates without a year ("9/11", "24/7"); lower-case month words ("a protest march");
+ *   weekday abbreviations ("The Sun reported"); and named days ("Good Friday Agreement", "Super Tuesday",
+ *   "Sunday Times").
+ *
+ * Spans leave out a leading "on" so "on Monday" and "on Jan. 5" both cover just the date.
+ */
+import * as chrono from "chrono-node";
+import type { DatePrecision } from "../document/types.js";
+import { findBareYears, YEAR_PRECHECK } from "./bareYears.js";
+import {
+  addDays,
+  type CalendarDate,
+  compareDates,
+  formatIsoDate,
+  isRealDate,
+  latestWeekdayOnOrBefore,
+  toCalendarDate,
+} from "./calendar.js";
+
+export { latestWeekdayOnOrBefore, parseIsoDate } from "./calendar.js";
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  text: string;
+  /** YYYY-MM-DD; the first day of the month or year when precision is coarser than a day. */
+  date: string;
+  precision: DatePrecision;
+}
+
+/** How far past the publication date a year-less date may fall before it is read as last year's. */
+export const FORWARD_GRACE_DAYS = 30;
+
+const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+  "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const RELATIVE_WORDS = [
+  "yesterday", "today", "tonight", "tomorrow", "ago", "day", "days", "week", "weeks", "weekend", "weekends",
+  "month", "months", "year", "years", "fortnight", "morning", "afternoon", "evening", "night",
+];
+
+/**
+ * Cheap gate in front of chrono, compiled once: month and weekday names as news writes them (capitalised or all
+ * caps), relative-time words in any case, and numeric dates ("2022-01-05", "1/5/2022"). Plain numbers and bare
+ * years do not need chrono; bare years have their own gate.
+ */
+const NAME_PRECHECK = new RegExp(
+  `\\b(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].flatMap((name) => [name, name.toUpperCase()]).join("|")})\\b`,
+);
+const RELATIVE_PRECHECK = new RegExp(`\\b(?:${RELATIVE_WORDS.join("|")})\\b|\\d[/-]\\d`, "i");
+
+/** Any month or weekday word inside a chrono match, to check how it is written. */
+const NAME_IN_MATCH = new RegExp(
+  `\\b(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES, "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"].join("|")})\\b`,
+  "gi",
+);
+const FULL_WEEKDAY = new RegExp(`^(?:${WEEKDAY_NAMES.join("|")})$`, "i");
+
+/** Named days that are not dates: "Good Friday Agreement", "Super Tuesday", "Bloody Sunday". */
+const NAMED_DAY_PREFIX = /\b(?:Good|Black|Bloody|Super|Ash|Palm|Holy|Easter|Cyber|Giving|Fat|Maundy|Shrove)\s+$/;
+
+/** A weekday followed by another capitalised word is a name ("Sunday Times"), unless that word is a month. */
+const NAME_AFTER_WEEKDAY = new RegExp(`^ (?!(?:${MONTH_NAMES.join("|")})\\b)\\p{Lu}`, "u");
+const LEADING_ON = /^on\s+/i;
+const TRAILING_PUNCTUATION = /[\s,;:]+$/;
+const ANAPHORIC = /\b(?:after|before|earlier|later)$|^(?:next|following|previous|same)\s+day$/i;
+const DURATION = /^(?:for|within|over|in)\b|^(?:last|past|next)\s+(?:\S+\s+)?(?:days|weeks|months|years)$/i;
+const DAY_PART_TODAY = /^this\s+(?:morning|afternoon|evening)$/i;
+const FORWARD_WEEKDAY = /\b(?:next|this|coming|upcoming)\b/i;
+const BACKWARD_WEEKDAY = /\b(?:last|past|previous)\b/i;
+/** A modifier written just before a month that chrono leaves out of its match ("last March"). */
+const MONTH_MODIFIER_BEFORE = /\b(last|next|this|past)\s+$/i;
+
+type ChronoResult = chrono.ParsedResult;
+type YearModifier = "last" | "next" | "this" | null;
+
+/**
+ * All time expressions in `text` (one sentence), sorted by start and non-overlapping, resolved against
+ * `publicationDate` (YYYY-MM-DD, must be a real date).
+ */
+export function findTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
+  const publication = toCalendarDate(publicationDate);
+  const found: TimeExpression[] = [];
+  if (NAME_PRECHECK.test(text) || RELATIVE_PRECHECK.test(text)) {
+    for (const result of chrono.en.casual.parse(text, chronoReference(publication), { forwardDate: false })) {
+      const expression = resolveChronoResult(text, result, publication);
+      if (expression) found.push(expression);
+    }
+  }
+  if (YEAR_PRECHECK.test(text)) {
+    for (const mention of findBareYears(text)) {
+      found.push({
+        start: mention.start,
+        end: mention.end,
+        text: text.slice(mention.start, mention.end),
+        date: formatIsoDate({ year: mention.year, month: 1, day: 1 }),
+        precision: "year",
+      });
+    }
+  }
+  return withoutOverlaps(found);
+}
+
+/**
+ * chrono's parsers mix local-time getters on the raw reference instant (e.g. "yesterday") with timezone-adjusted
+ * copies of it, so the one reference that reads as the publication day on every path, in every time zone, is
+ * local noon of that day. Only chrono's year/month/day components are read back, never an instant.
+ */
+function chronoReference(date: CalendarDate): Date {
+  const reference = new Date(2000, 0, 1, 12);
+  reference.setFullYear(date.year, date.month - 1, date.day);
+  return reference;
+}
+
+/** Earlier expressions win; among those starting together, the longer one. */
+function withoutOverlaps(expressions: TimeExpression[]): TimeExpression[] {
+  const sorted = [...expressions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TimeExpression[] = [];
+  for (const expression of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && expression.start < last.end) continue;
+    kept.push(expression);
+  }
+  return kept;
+}
+
+function resolveChronoResult(text: string, result: ChronoResult, publication: CalendarDate): TimeExpression | null {
+  let start = result.index;
+  let matched = result.text;
+  const leadingOn = LEADING_ON.exec(matched);
+  if (leadingOn) {
+    start += leadingOn[0].length;
+    matched = matched.slice(leadingOn[0].length);
+  }
+  matched = matched.replace(TRAILING_PUNCTUATION, ""); // chrono keeps the comma of "On Monday, Iran …"
+  if (!isDateLike(text, start, matched, result)) return null;
+
+  const components = result.start;
+  const certain = (component: chrono.Component): boolean => components.isCertain(component);
+  const value = (component: chrono.Component, fallback: number): number => components.get(component) ?? fallback;
+
+  const span = (from: number, date: CalendarDate, precision: DatePrecision): TimeExpression => {
+    const end = start + matched.length;
+    return { start: from, end, text: text.slice(from, end), date: formatIsoDate(date), precision };
+  };
+
+  if (certain("weekday") && !certain("day") && !certain("month")) {
+    const weekdayDate = resolveWeekday(text, start, matched, value("weekday", 0), publication, {
+      year: value("year", publication.year),
+      month: value("month", publication.month),
+      day: value("day", publication.day),
+    });
+    return span(start, weekdayDate, "day");
+  }
+
+  if (certain("month") && !certain("year")) {
+    const modifierMatch = MONTH_MODIFIER_BEFORE.exec(text.slice(0, start));
+    const modifier = modifierMatch ? (normaliseModifier(modifierMatch[1] ?? "")) : null;
+    const from = modifierMatch ? modifierMatch.index : start;
+    const day = certain("day") ? value("day", 1) : null;
+    const resolved = resolveYearless(value("month", 1), day, publication, modifier);
+    if (!resolved) return null;
+    return span(from, resolved, day === null ? "month" : "day");
+  }
+
+  const year = value("year", publication.year);
+  if (certain("day") && certain("month")) return span(start, { year, month: value("month", 1), day: value("day", 1) }, "day");
+  if (certain("month")) return span(start, { year, month: value("month", 1), day: 1 }, "month");
+  if (certain("year")) return span(start, { year, month: 1, day: 1 }, "year");
+  // "this morning": chrono knows only a part of the day, which is a part of the publication day.
+  if (DAY_PART_TODAY.test(matched)) return span(start, publication, "day");
+  return null;
+}
+
+/** Filters out chrono matches that are not dates in news prose (see the module comment). */
+function isDateLike(text: string, start: number, matched: string, result: ChronoResult): boolean {
+  const tags = result.tags();
+  if (tags.has("casualReference/now")) return false;
+  if (tags.has("parser/SlashDateFormatParser") && !result.start.isCertain("year")) return false;
+  // "two days later", "the next day": the anchor is some earlier event, not the publication date.
+  if (ANAPHORIC.test(matched) || DURATION.test(matched)) return false;
+  for (const name of matched.matchAll(NAME_IN_MATCH)) {
+    const word = name[0];
+    if (word[0] === word[0]?.toLowerCase()) return false; // "a protest march"
+    const isWeekday = /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(word);
+    if (isWeekday && !FULL_WEEKDAY.test(word)) return false; // "The Sun reported"
+    if (!isWeekday) continue;
+    const at = start + (name.index ?? 0);
+    if (NAMED_DAY_PREFIX.test(text.slice(0, at))) return false;
+    if (NAME_AFTER_WEEKDAY.test(text.slice(at + word.length))) return false;
+  }
+  return true;
+}
+
+function normaliseModifier(word: string): YearModifier {
+  const lower = word.toLowerCase();
+  if (lower === "last" || lower === "past") return "last";
+  if (lower === "next") return "next";
+  if (lower === "this") return "this";
+  return null;
+}
+
+function resolveWeekday(
+  text: string,
+  start: number,
+  matched: string,
+  weekday: number,
+  publication: CalendarDate,
+  chronoDate: CalendarDate,
+): CalendarDate {
+  const context = `${text.slice(Math.max(0, start - 16), start)}${matched}`;
+  if (FORWARD_WEEKDAY.test(context)) return chronoDate;
+  const latest = BACKWARD_WEEKDAY.test(context) ? addDays(publication, -1) : publication;
+  return toCalendarDate(latestWeekdayOnOrBefore(weekday, formatIsoDate(latest)));
+}
+
+/**
+ * The year for a month (and maybe day) written without one. See the module comment for the rule; `day` null means
+ * month precision, compared by the first of the month.
+ */
+function resolveYearless(
+  month: number,
+  day: number | null,
+  publication: CalendarDate,
+  modifier: YearModifier,
+): CalendarDate | null {
+  const candidate = (year: number): CalendarDate | null => {
+    const date = { year, month, day: day ?? 1 };
+    return isRealDate(date) ? date : null;
+  };
+  // Compare months by their first day against the first of the publication month.
+  const anchor = day === null ? { ...publication, day: 1 } : publication;
+
+  if (modifier === "this") return candidate(publication.year);
+  if (modifier === "next") {
+    // 29 February may be up to eight years away.
+    for (let year = publication.year; year <= publication.year + 8; year++) {
+      const date = candidate(year);
+      if (date && compareDates(date, anchor) > 0) return date;
+    }
+    return null;
+  }
+  const limit = modifier === "last" ? addDays(anchor, -1) : addDays(publication, FORWARD_GRACE_DAYS);
+  for (let year = publication.year + 1; year >= publication.year - 8; year--) {
+    const date = candidate(year);
+    if (date && compareDates(date, limit) <= 0) return date;
+  }
+  return null;
+}
