@@ -1,3 +1,4 @@
+import type { DatePrecision } from "../document/types.js";
 import { wink } from "../nlp/wink.js";
 import {
   loadBuiltinDictionaries,
@@ -79,10 +80,17 @@ export class ActorIndex {
     );
   }
 
-  /** The code a person holds on a date: a dated role, else their fallback. */
-  personCode(personId: string, date: string): string | undefined {
+  /**
+   * The code a person holds on a date: a dated role, else their fallback. For a date known only to
+   * the month or year ("In 2012, then-President Morsi …"), any role held during that period counts.
+   */
+  personCode(personId: string, date: string, precision: DatePrecision = "day"): string | undefined {
     const person = this.people.get(personId);
-    return person ? roleAt(person, date) : undefined;
+    if (!person) return undefined;
+    if (precision === "day") return roleAt(person, date);
+    const last = precision === "year" ? `${date.slice(0, 4)}-12-31` : `${date.slice(0, 7)}-31`;
+    const held = person.roles.find((role) => (role.from === undefined || role.from <= last) && (role.to === undefined || role.to >= date));
+    return held?.code ?? person.fallback;
   }
 }
 

@@ -5,7 +5,7 @@
  * skipped and reported as a `DictionaryProblem` (file, 1-based line, message), and every good line
  * still loads. Phrases keep their optional leading `=` case marker; use `splitCaseMarker` to read it.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dataPath } from "../paths.js";
 
 export interface DictionaryProblem {
@@ -345,7 +345,8 @@ export const BUILTIN_FILES = {
   countries: "actors/countries.tsv",
   agents: "actors/agents.tsv",
   organisations: "actors/organisations.tsv",
-  people: "actors/people.tsv",
+  /** A folder: every `*.tsv` in it is a people file (split by region so each stays reviewable). */
+  people: "actors/people/",
 } as const;
 
 function readBuiltin<T>(
@@ -365,9 +366,24 @@ function readBuiltin<T>(
   return result.entries;
 }
 
+function readBuiltinFolder<T>(
+  relative: string,
+  parse: (text: string, file: string) => ParseResult<T>,
+  problems: DictionaryProblem[],
+): T[] {
+  let files: string[];
+  try {
+    files = readdirSync(dataPath(relative)).filter((name) => name.endsWith(".tsv")).sort();
+  } catch (err) {
+    problems.push({ file: relative, line: 0, message: `cannot read: ${(err as Error).message}` });
+    return [];
+  }
+  return files.flatMap((name) => readBuiltin(relative + name, parse, problems));
+}
+
 let cached: ActorDictionaries | undefined;
 
-/** Reads and parses the four built-in files once; later calls return the same object. */
+/** Reads and parses the built-in files once; later calls return the same object. */
 export function loadBuiltinDictionaries(): ActorDictionaries {
   if (cached) return cached;
   const problems: DictionaryProblem[] = [];
@@ -375,7 +391,7 @@ export function loadBuiltinDictionaries(): ActorDictionaries {
     countries: readBuiltin(BUILTIN_FILES.countries, parseCountries, problems),
     agents: readBuiltin(BUILTIN_FILES.agents, parseAgents, problems),
     organisations: readBuiltin(BUILTIN_FILES.organisations, parseOrganisations, problems),
-    people: readBuiltin(BUILTIN_FILES.people, parsePeople, problems),
+    people: readBuiltinFolder(BUILTIN_FILES.people, parsePeople, problems),
     problems,
   };
   return cached;

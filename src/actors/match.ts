@@ -1,6 +1,7 @@
 import type { Doc } from "../document/doc.js";
 import type { ActorKind, ActorMention, Token } from "../document/types.js";
 import type { ActorEntryRef, ActorIndex } from "./actor-index.js";
+import { CALENDAR_WORDS } from "../nlp/calendar-words.js";
 import { retagHeadlineVerbs } from "../nlp/retag.js";
 
 /** Tokens that may sit between two dictionary matches of one actor: "Iran's foreign minister",
@@ -12,6 +13,8 @@ const COORDINATOR = new Set(["and", "or"]);
 const COUNTERPART = new Set(["counterpart", "counterparts"]);
 const NOUNISH = new Set(["NOUN", "PROPN"]);
 const MODIFIER_GAP = new Set(["ADJ", "NUM", "PART"]);
+/** Nouns that speak for the actor before them: "Kremlin spokesman Dmitry Peskov" is the Kremlin. */
+const SPEAKS_FOR = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "envoy", "envoys", "delegation", "delegations"]);
 
 interface RawMatch {
   tokenStart: number;
@@ -98,7 +101,10 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
     const mentions: ActorMention[] = [];
     for (const group of groupMatches(doc, raw)) {
       const mention = composeMention(doc, index, group, sentence.index);
-      if (mention) extendWithName(doc, mention, sentence.tokenEnd, raw);
+      if (mention) {
+        extendOverSpokesperson(doc, mention, sentence.tokenEnd);
+        extendWithName(doc, mention, sentence.tokenEnd, raw);
+      }
       if (mention && !isModifier(doc, mention, sentence.tokenEnd)) mentions.push(mention);
     }
     doc.actors.push(...coordinate(doc, mentions));
@@ -164,6 +170,16 @@ function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence
   return mention.code ? mention : undefined;
 }
 
+/** "Kremlin spokesman", "Iranian envoy": the noun speaks for the actor, who stays the actor. */
+function extendOverSpokesperson(doc: Doc, mention: ActorMention, sentenceEnd: number): void {
+  const next = doc.tokens[mention.tokenEnd];
+  if (mention.kind === "person" || !next || mention.tokenEnd >= sentenceEnd || !SPEAKS_FOR.has(next.normal)) return;
+  mention.tokenEnd += 1;
+  mention.kind = "agent";
+  mention.rule = [...mention.rule, `speaks-for:${next.normal}`];
+}
+
+
 /** The most tokens an unlisted name after a title may have ("President Bashar al-Assad"). */
 const MAX_NAME_TOKENS = 4;
 
@@ -177,7 +193,7 @@ function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, ra
   while (end < sentenceEnd && end - mention.tokenEnd < MAX_NAME_TOKENS) {
     const token = doc.tokens[end] as Token;
     const capitalised = /^[A-Z]/.test(doc.text.slice(token.start, token.end));
-    if (token.pos !== "PROPN" || !capitalised || raw.some((match) => match.tokenStart === end)) break;
+    if (token.pos !== "PROPN" || !capitalised || CALENDAR_WORDS.has(token.normal) || raw.some((match) => match.tokenStart === end)) break;
     end += 1;
   }
   if (end === mention.tokenEnd) return;

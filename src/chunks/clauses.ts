@@ -55,6 +55,17 @@ export function findClauses(doc: Doc, sentence: Sentence, groups: readonly VerbG
     }
   }
 
+  // "Greeting Egyptian President Sisi at the palace, Erdogan praised …": an opening participle runs
+  // to the first comma and shares the main clause's subject.
+  const first = doc.tokens[sentence.tokenStart];
+  if (first && first.pos === "VERB" && first.normal.endsWith("ing")) {
+    for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd; k += 1) {
+      if (doc.tokens[k]?.normal !== ",") continue;
+      boundaries.push({ at: sentence.tokenStart, kind: "participial" }, { at: k + 1, kind: "main" });
+      break;
+    }
+  }
+
   // "said Iran is willing to …": a speech verb directly followed by a subject and a verb group.
   groups.forEach((group, g) => {
     if (!options.speechVerbs.has(group.lemma)) return;

@@ -1,5 +1,6 @@
 import type { Doc } from "../document/doc.js";
 import type { Chunk, Sentence, Token } from "../document/types.js";
+import { CALENDAR_WORDS } from "../nlp/calendar-words.js";
 
 const NP_INNER = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON", "PART", "SYM"]);
 const NP_HEAD = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
@@ -9,6 +10,8 @@ const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", 
 const RELATIVES = new Set(["which", "who", "whom", "that", "what"]);
 
 function canContinueNp(token: Token, previous: Token | undefined): boolean {
+  // "his counterpart Wednesday": a day or month name after a noun is a time adverbial.
+  if (CALENDAR_WORDS.has(token.normal) && (previous?.pos === "NOUN" || previous?.pos === "PROPN")) return false;
   if (!NP_INNER.has(token.pos)) {
     // "then-President": a hyphen between a word and a noun stays inside the phrase.
     return token.normal === "-" && previous !== undefined && previous.pos !== "PUNCT";

@@ -5,7 +5,7 @@ import { cameoCode, nearestCameoCode } from "../ontology/cameo.js";
 import { findTimeExpressions, type TimeExpression } from "../time/expressions.js";
 import type { VerbLexicon, VerbPattern } from "./lexicon.js";
 import { clauseOf, FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot } from "./frame.js";
-import { intentCode, threatCode } from "./intent.js";
+import { intentCode, refusalCode, threatCode } from "./intent.js";
 import { trapsIn } from "./traps.js";
 
 export interface EventStageOptions {
@@ -15,6 +15,14 @@ export interface EventStageOptions {
 
 const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her"]);
 const SPEAKER_PRONOUNS = new Set(["we", "i"]);
+/**
+ * Roots whose events make sense without a target: statements, intentions, protests, force
+ * postures and violence against unnamed victims. Other acts (praise, consult, aid, sanction …)
+ * coded without a target are mostly misreadings, so they are not emitted.
+ */
+const TARGETLESS_ROOTS = new Set(["01", "03", "14", "15", "18", "19", "20"]);
+/** Verbs whose complement clause is demanded, feared or denied rather than reported as fact. */
+const NOT_FACTUAL = new Set(["demand", "urge", "call", "ask", "warn", "threaten", "deny", "request", "appeal", "propose", "suggest", "recommend", "fear", "doubt", "insist"]);
 /** Modals that make a statement hypothetical: "Russia could attack" is not an attack. */
 const HYPOTHETICAL = new Set(["could", "may", "might", "can", "ca", "should", "must"]);
 
@@ -43,6 +51,12 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     inheritSubject(doc, frame, frames);
     frames.push(frame);
   });
+  // An opening participial clause takes the subject of the main clause that follows it.
+  frames.forEach((frame, g) => {
+    if (frame.subject || frame.clause?.kind !== "participial" || frame.clause.tokenStart !== doc.sentences[frame.group.sentence]?.tokenStart) return;
+    const main = frames.slice(g + 1).find((later) => later.group.sentence === frame.group.sentence && later.clause?.kind === "main" && later.subject);
+    if (main?.subject) frame.subject = main.subject;
+  });
 
   frames.forEach((frame, g) => {
     const group = frame.group;
@@ -53,6 +67,8 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const clause = frame.clause;
     if (clause?.kind === "appositive") return decide("inside an appositive: describes an actor, not an event");
     if (clause?.kind === "relative") return decide("inside a relative clause: background, not coded");
+    const reportedBy = clause?.kind === "reported" && clause.speechVerb !== undefined ? doc.verbGroups[clause.speechVerb]?.lemma : undefined;
+    if (reportedBy && NOT_FACTUAL.has(reportedBy)) return decide(`the clause is what "${reportedBy}" asks for, warns of or denies, not a reported fact`);
     if (doc.tokens[group.tokenStart]?.normal === "to" && !group.intent) return decide("purpose infinitive: not an event in itself");
     const patterns = candidatePatterns(options.lexicon, group);
     if (patterns.length === 0) {
@@ -65,7 +81,10 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     if (trap) return decide(`inside trap phrase "${trap}"`);
 
     const roles = assignRoles(doc, context, frame, frames);
-    if (!roles.source) return decide(`no source actor: ${roles.problem ?? frame.subjectProblem ?? "no noun phrase before the verb"}`);
+    if (!roles.source) {
+      const subject = frame.subject ? `the subject "${doc.tokenSpanText(frame.subject.np.tokenStart, frame.subject.np.tokenEnd)}" is not a known actor` : "no noun phrase before the verb";
+      return decide(`no source actor: ${roles.problem ?? frame.subjectProblem ?? subject}`);
+    }
     const match = matchPattern(patterns, roles);
     if (match && !match.target && match.pattern.preps.length + (match.pattern.objectIsTarget ? 1 : 0) === 0) {
       // "Putin told Raisi that he would like to discuss …": an untargeted act promised to the
@@ -75,11 +94,12 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     }
     if (!match) return decide(`no pattern of "${group.lemma}" fits the frame (object: ${describe(doc, roles.object)}; prepositions: ${roles.preps.map((p) => p.prep).join(", ") || "none"})`);
 
+    if (match.pattern.noEvent) return decide(`${match.pattern.id} says "${group.lemma} ${match.pattern.frame}" is not an event`);
     let code = match.pattern.code;
     const rule = [`${match.pattern.id} ${match.pattern.code} ${match.pattern.verbs.join("|")} ${match.pattern.frame}`];
     if (group.intent) {
       const marker = group.intentMarker ?? "";
-      const mapped = marker === "threaten" ? threatCode(code) : (match.pattern.intentCode ?? intentCode(code));
+      const mapped = marker === "threaten" ? threatCode(code) : marker === "refuse" ? refusalCode(code) : (match.pattern.intentCode ?? intentCode(code));
       if (mapped) {
         rule.push(`intent:${marker}:${code}->${mapped}`);
         code = mapped;
@@ -98,11 +118,14 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const when = eventDate(doc, clause, expressions);
     const sentenceText = doc.sentenceText(sentence.index);
 
+    if (!match.target && !TARGETLESS_ROOTS.has(ontology.root)) {
+      return decide(`${ontology.code} (${ontology.name}) needs a target actor and none was found (object: ${describe(doc, roles.object)})`);
+    }
     let coded = 0;
     for (const source of members(roles.source)) {
       for (const target of match.target ? members(match.target) : [undefined]) {
-        const sourceCode = slotCode(options.index, source, when.date);
-        const targetCode = target ? slotCode(options.index, target, when.date) : null;
+        const sourceCode = slotCode(options.index, source, when);
+        const targetCode = target ? slotCode(options.index, target, when) : null;
         if (!sourceCode || sourceCode === targetCode) continue;
         doc.events.push({
           doc: doc.meta.id,
@@ -163,7 +186,7 @@ function assignRoles(doc: Doc, context: FrameContext, frame: Frame, frames: read
   let source = frame.subject?.actor;
   const speaker = speakerOf(doc, frame, frames);
   if (!source && frame.subject && frame.subject.head.pos === "PRON") {
-    source = resolvePronoun(context, frame.subject.head, speaker);
+    source = resolvePronoun(context, frame.subject.head, speaker, frame.clause?.kind === "reported");
     if (!source) return { ...roles, problem: `could not resolve the pronoun "${frame.subject.head.normal}"` };
   }
   if (source && speaker && source.mention.code.length === 3 && speaker.mention.code.startsWith(source.mention.code) && speaker.mention.code.length > 3) {
@@ -180,11 +203,10 @@ function speakerOf(doc: Doc, frame: Frame, frames: readonly Frame[]): ActorSlot 
   if (speechVerb === undefined) return undefined;
   const speechFrame = frames[speechVerb];
   if (speechFrame?.subject?.actor) return speechFrame.subject.actor;
-  // '"…," Raisi said': the speaker follows the verb.
+  // '"…," Raisi said': when the speech verb follows the quotation, the speaker follows the verb.
   const group = doc.verbGroups[speechVerb];
-  if (!group) return undefined;
-  const after = speechFrame?.object?.actor;
-  return after;
+  const quotationFirst = group !== undefined && frame.clause !== undefined && group.tokenStart > frame.clause.tokenStart;
+  return quotationFirst ? speechFrame?.object?.actor : undefined;
 }
 
 /** The person spoken to: the object of the speech verb that introduces the frame's clause. */
@@ -195,7 +217,7 @@ function addresseeOf(frame: Frame, frames: readonly Frame[]): ActorSlot | undefi
   return speechFrame?.subject?.actor ? speechFrame.object?.actor : undefined;
 }
 
-function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlot | undefined): ActorSlot | undefined {
+function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlot | undefined, reported: boolean): ActorSlot | undefined {
   const via = (mention: ActorMention, how: string): ActorSlot => ({
     mention,
     tokenStart: pronoun.index,
@@ -203,7 +225,8 @@ function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlo
     via: [`pronoun:${pronoun.normal}->${how}`],
   });
   if (speaker && (PERSONAL_PRONOUNS.has(pronoun.normal) || SPEAKER_PRONOUNS.has(pronoun.normal))) return via(speaker.mention, "speaker");
-  if (!PERSONAL_PRONOUNS.has(pronoun.normal)) return undefined;
+  // In reported speech "he" is the speaker; if the speaker is not an actor, guessing would pick the addressee.
+  if (reported || !PERSONAL_PRONOUNS.has(pronoun.normal)) return undefined;
   // The latest person mentioned before the pronoun.
   for (let t = pronoun.index - 1; t >= 0; t -= 1) {
     const mention = context.actorAt(t);
@@ -231,14 +254,18 @@ function matchPattern(patterns: readonly VerbPattern[], roles: Roles): Match | u
     if (pattern.objectIsTarget && !object?.actor) continue;
     let target: ActorSlot | undefined = pattern.objectIsTarget ? object?.actor : undefined;
     let fits = true;
+    // Each prepositional requirement needs a phrase of its own.
+    const used = new Set<PhraseSlot>();
     for (const constraint of pattern.preps) {
       const prep = roles.preps.find(
-        (candidate) => candidate.prep === constraint.prep && (!constraint.heads || headIn(candidate, constraint.heads)) && (!constraint.isTarget || candidate.actor),
+        (candidate) =>
+          !used.has(candidate) && candidate.prep === constraint.prep && (!constraint.heads || headIn(candidate, constraint.heads)) && (!constraint.isTarget || candidate.actor),
       );
       if (!prep) {
         fits = false;
         break;
       }
+      used.add(prep);
       if (constraint.isTarget) target = prep.actor;
     }
     if (!fits) continue;
@@ -267,10 +294,10 @@ function members(slot: ActorSlot): ActorSlot[] {
 }
 
 /** The slot's code on the event date: people take the role they held then ("then-President Trump"). */
-function slotCode(index: ActorIndex, slot: ActorSlot, date: string): string {
+function slotCode(index: ActorIndex, slot: ActorSlot, when: EventDate): string {
   if (slot.codeOverride) return slot.codeOverride;
   const personId = slot.mention.personId;
-  if (personId) return index.personCode(personId, date) ?? slot.mention.code;
+  if (personId) return index.personCode(personId, when.date, when.precision) ?? slot.mention.code;
   return slot.mention.code;
 }
 
@@ -291,8 +318,11 @@ function eventDate(doc: Doc, clause: Clause | undefined, expressions: readonly T
   const sentence = doc.sentences[clause.sentence];
   if (!sentence) return fallback;
   const appositives = doc.clauses.filter((c) => c.sentence === clause.sentence && c.kind === "appositive");
+  // News reports what has happened: a date after publication ("visit Cairo next year") is the
+  // time of a plan, not of the event, which is the statement itself.
   const inClause = (candidate: Clause): TimeExpression | undefined =>
     expressions.find((expression) => {
+      if (expression.date > doc.meta.date) return false;
       const token = tokenAtOffset(doc, sentence.start + expression.start, candidate);
       return token !== undefined && !appositives.some((a) => token >= a.tokenStart && token < a.tokenEnd);
     });

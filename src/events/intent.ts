@@ -28,3 +28,10 @@ export function intentCode(code: string): string | undefined {
 export function threatCode(code: string): string {
   return lookup(THREAT_BY_PREFIX, code) ?? "130";
 }
+
+/** Refusals: "refused to meet" is 125, "refused to cooperate" 121, otherwise 120 (reject). */
+const REFUSAL_BY_PREFIX: ReadonlyArray<readonly [string, string]> = [["04", "125"], ["06", "121"], ["07", "122"], ["08", "123"], ["05", "120"]];
+
+export function refusalCode(code: string): string {
+  return lookup(REFUSAL_BY_PREFIX, code) ?? "120";
+}

@@ -26,8 +26,13 @@ export interface PrepConstraint {
 export interface VerbPattern {
   /** Where the pattern was written: "verbs.tsv:123". */
   id: string;
-  /** CAMEO event code, e.g. "043". */
+  /** CAMEO event code, e.g. "043"; "---" for a blocking pattern (see `noEvent`). */
   code: string;
+  /**
+   * The frame is known not to be an event ("met the deadline", "released a report"): when this is
+   * the most specific match, nothing is coded, so weaker patterns of the same verb are blocked.
+   */
+  noEvent: boolean;
   /** Verb lemmas, particle verbs joined with "_" ("pull_out"). */
   verbs: string[];
   /** Allowed head-noun lemmas of the direct object (regular plurals included); absent = any. */
@@ -100,6 +105,8 @@ const VERB_LEMMA = /^[a-z][a-z'-]*(?:_[a-z'-]+)*$/;
 const NOUN_LEMMA = /^[a-z0-9][a-z0-9'.-]*(?:_[a-z0-9'.-]+)*$/;
 const SYNSET_NAME = /^[A-Z][A-Z0-9_]*$/;
 const EVENT_CODE = /^\d{3,4}$/;
+/** Code column value for "this frame is not an event". */
+export const NO_EVENT_CODE = "---";
 
 const VERB_HEADER = ["code", "verbs", "frame", "intent", "note"];
 const SYNSET_HEADER = ["name", "words"];
@@ -129,11 +136,11 @@ function readTsv(text: string, file: string, header: string[], problems: Lexicon
       if (cells[0] === header[0]) {
         // Trailing optional columns may be left out of the header, but the ones present must match.
         if (cells.some((cell, k) => cell !== header[k])) {
-          problems.push({ file, line: i + 1, message: `header should read "${header.join(" ⇥ ")}"` });
+          problems.push({ file, line: i + 1, message: `header should read "${header.join("<TAB>")}"` });
         }
         continue;
       }
-      problems.push({ file, line: i + 1, message: `missing header "${header.join(" ⇥ ")}"; reading this line as data` });
+      problems.push({ file, line: i + 1, message: `missing header "${header.join("<TAB>")}"; reading this line as data` });
     }
     rows.push({ line: i + 1, cells });
   }
@@ -302,7 +309,8 @@ function parseVerbs(
       report("need at least 3 tab-separated columns: code, verbs, frame");
       continue;
     }
-    const codeProblem = checkCode(code, knownCodes);
+    const noEvent = code === NO_EVENT_CODE;
+    const codeProblem = noEvent ? undefined : checkCode(code, knownCodes);
     if (codeProblem !== undefined) {
       report(codeProblem);
       continue;
@@ -323,6 +331,10 @@ function parseVerbs(
       continue;
     }
     let intentCode: string | undefined;
+    if (intentCell !== "" && noEvent) {
+      report("a --- (no event) line cannot have an intent code");
+      continue;
+    }
     if (intentCell !== "") {
       const intentProblem = checkCode(intentCell, knownCodes);
       if (intentProblem !== undefined) {
@@ -345,6 +357,7 @@ function parseVerbs(
     const pattern: VerbPattern = {
       id: `${file}:${line}`,
       code,
+      noEvent,
       verbs,
       objectIsTarget: frame.objectIsTarget,
       preps: frame.preps,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { analyze, code } from "../../src/index.js";
+
+const date = "2024-09-05";
+const triples = (text: string) => code(text, { date }).map((event) => `${event.source} ${event.code} ${event.target ?? "-"}`);
+
+describe("codeEvents", () => {
+  it("codes subject-verb-object with the lexicon", () => {
+    expect(triples("Russian troops attacked Ukrainian soldiers near Bakhmut.")).toContain("RUSMIL 190 UKRMIL");
+  });
+
+  it("takes the target from the right prepositional phrase", () => {
+    expect(triples("Russia signed a treaty with Iran.")).toEqual(["RUS 057 IRN"]);
+  });
+
+  it("swaps roles in the passive voice", () => {
+    expect(triples("The Iranian president was hosted by Russia in Moscow.")).toEqual(["RUS 043 IRNGOV"]);
+  });
+
+  it("codes nothing for a negated or hypothetical verb, and says why", () => {
+    expect(triples("Russia did not attack Ukraine.")).toEqual([]);
+    expect(triples("Russia could attack Ukraine.")).toEqual([]);
+    const doc = analyze("Russia did not attack Ukraine.", { date });
+    expect(doc.decisions[0]?.reason).toMatch(/negated/);
+  });
+
+  it("codes intentions as 03x and threats as 13x", () => {
+    expect(triples("Iran is willing to expand cooperation with Russia.")[0]).toMatch(/^IRN 03\d+ RUS$/);
+    expect(triples("Russia threatened to attack Ukraine.")[0]).toMatch(/^RUS 13\d+ UKR$/);
+  });
+
+  it("codes the reported event, with a pronoun resolved to the speaker", () => {
+    expect(triples("Turkish President Recep Tayyip Erdogan said he would visit Egypt.")).toEqual(["TURGOV 036 EGY"]);
+  });
+
+  it("does not code what was demanded or denied as if it happened", () => {
+    expect(triples("Ukraine denied that its forces attacked Russia.").filter((triple) => triple.includes(" 19"))).toEqual([]);
+  });
+
+  it("gives one event per member of a compound actor", () => {
+    expect(triples("Britain, France and Germany condemned Iran.")).toEqual(["GBR 111 IRN", "FRA 111 IRN", "DEU 111 IRN"]);
+  });
+
+  it("is not fooled by trap phrases", () => {
+    expect(triples("The Iranian president suffered a heart attack.")).toEqual([]);
+  });
+
+  it("drops acts that need a target when there is none", () => {
+    expect(triples("Russia praised the decision.")).toEqual([]);
+  });
+});
