@@ -58,7 +58,7 @@ function* recordsOf(source: Source, format: InputOption, date: string | undefine
 }
 
 /** `parley code`: read, code and write events. Returns the exit code. */
-export function runCode(args: string[], io: CommandIO): number {
+export async function runCode(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -98,6 +98,11 @@ export function runCode(args: string[], io: CommandIO): number {
       if (record.kind === "failure") {
         io.warn(`${record.where}: ${record.reason}`);
         tally.failed += 1;
+        continue;
+      }
+      if (record.kind === "skipped") {
+        io.warn(`${record.where}: skipped: ${record.reason}`);
+        tally.skipped += 1;
         continue;
       }
       if (record.text.trim() === "") {

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../ingest/record.js";
 import { CODE_USAGE, runCode } from "./code-command.js";
+import { runEval } from "./eval-command.js";
 import { processIO, UsageError, type CommandIO } from "./io.js";
 
 const USAGE = `usage: parley <command> [options]
 
 commands:
   code [FILE ...]   code news text (plain text or JSONL) into CAMEO + PLOVER events
+  eval SUITE.xml    score the coder against a PETRARCH validation file
 
 Run "parley <command> --help" for a command's options.
 `;
@@ -20,7 +22,7 @@ function version(): string {
  * Entry point. User mistakes (bad options, unreadable or binary input) end with one line on
  * stderr and a non-zero exit; only a bug in parley itself shows a stack trace.
  */
-export function main(argv: string[], io: CommandIO = processIO): number {
+export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -35,7 +37,9 @@ export function main(argv: string[], io: CommandIO = processIO): number {
         io.out(`${version()}\n`);
         return 0;
       case "code":
-        return runCode(rest, io);
+        return await runCode(rest, io);
+      case "eval":
+        return await runEval(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try "parley --help")`);
     }

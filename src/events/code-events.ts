@@ -115,7 +115,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
       expressions = findTimeExpressions(doc.sentenceText(sentence.index), doc.meta.date);
       timeBySentence.set(sentence.index, expressions);
     }
-    const when = eventDate(doc, clause, expressions);
+    const when = eventDate(doc, context, clause, expressions);
     const sentenceText = doc.sentenceText(sentence.index);
 
     if (!match.target && !TARGETLESS_ROOTS.has(ontology.root)) {
@@ -312,12 +312,13 @@ interface EventDate {
  * main clause); a participial clause shares its parent's, a reported clause its speech clause's;
  * appositives never date an event; otherwise the publication date.
  */
-function eventDate(doc: Doc, clause: Clause | undefined, expressions: readonly TimeExpression[]): EventDate {
+function eventDate(doc: Doc, context: FrameContext, clause: Clause | undefined, expressions: readonly TimeExpression[]): EventDate {
   const fallback: EventDate = { date: doc.meta.date, precision: "day" };
   if (!clause || expressions.length === 0) return fallback;
   const sentence = doc.sentences[clause.sentence];
   if (!sentence) return fallback;
-  const appositives = doc.clauses.filter((c) => c.sentence === clause.sentence && c.kind === "appositive");
+  const sentenceClauses = context.clausesOf(clause.sentence);
+  const appositives = sentenceClauses.filter((c) => c.kind === "appositive");
   // News reports what has happened: a date after publication ("visit Cairo next year") is the
   // time of a plan, not of the event, which is the statement itself.
   const inClause = (candidate: Clause): TimeExpression | undefined =>
@@ -333,7 +334,7 @@ function eventDate(doc: Doc, clause: Clause | undefined, expressions: readonly T
   }
   if (!found && clause.kind === "reported" && clause.speechVerb !== undefined) {
     const speech = doc.verbGroups[clause.speechVerb];
-    const speechClause = speech ? clauseOf(doc.clauses, speech.head).clause : undefined;
+    const speechClause = speech ? clauseOf(context.clausesOf(speech.sentence), speech.head).clause : undefined;
     if (speechClause) found = inClause(speechClause);
   }
   if (!found) return fallback;

@@ -45,9 +45,13 @@ export class FrameContext {
   private readonly npByEnd = new Map<number, Chunk>();
   private readonly ppByNpStart = new Map<number, Chunk>();
   private readonly npInPp = new Set<Chunk>();
+  /** Clauses per sentence, so lookups never scan the whole document. */
+  private readonly clausesBySentence: Clause[][];
 
   constructor(doc: Doc) {
     this.doc = doc;
+    this.clausesBySentence = doc.sentences.map(() => []);
+    for (const clause of doc.clauses) this.clausesBySentence[clause.sentence]?.push(clause);
     this.actorByToken = new Array<ActorMention | undefined>(doc.tokens.length);
     for (const mention of doc.actors) {
       for (let i = mention.tokenStart; i < mention.tokenEnd; i += 1) this.actorByToken[i] = mention;
@@ -64,6 +68,10 @@ export class FrameContext {
       const np = this.npByStart.get(npStart);
       if (np) this.npInPp.add(np);
     }
+  }
+
+  clausesOf(sentence: number): readonly Clause[] {
+    return this.clausesBySentence[sentence] ?? [];
   }
 
   actorAt(token: number): ActorMention | undefined {
@@ -126,7 +134,8 @@ function insideAppositive(clauses: readonly Clause[], token: number): Clause | u
 export function readFrame(context: FrameContext, groupIndex: number, nextGroupStart: number): Frame {
   const doc = context.doc;
   const group = doc.verbGroups[groupIndex] as VerbGroup;
-  const { clause } = clauseOf(doc.clauses, group.head);
+  const clauses = context.clausesOf(group.sentence);
+  const { clause } = clauseOf(clauses, group.head);
   const clauseStart = clause?.tokenStart ?? doc.sentences[group.sentence]?.tokenStart ?? 0;
   const clauseEnd = clause?.tokenEnd ?? doc.sentences[group.sentence]?.tokenEnd ?? group.tokenEnd;
   const frame: Frame = { group, groupIndex, clause, preps: [] };
@@ -134,7 +143,7 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
   // Subject: walk left over adverbs, commas and appositives to the nearest noun phrase.
   let position = group.tokenStart - 1;
   while (position >= clauseStart) {
-    const appositive = insideAppositive(doc.clauses, position);
+    const appositive = insideAppositive(clauses, position);
     if (appositive && appositive !== clause) {
       position = appositive.tokenStart - 1;
       continue;

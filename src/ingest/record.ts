@@ -16,7 +16,14 @@ export interface InputFailure {
   reason: string;
 }
 
-export type InputRecord = InputDocument | InputFailure;
+/** An input record deliberately not coded (not English, a duplicate, empty), with the reason. */
+export interface InputSkip {
+  kind: "skipped";
+  where: string;
+  reason: string;
+}
+
+export type InputRecord = InputDocument | InputFailure | InputSkip;
 
 /** A problem that stops the run (binary input, unreadable file): reported in one line. */
 export class InputError extends Error {
