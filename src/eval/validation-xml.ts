@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { DictionaryProblem } from "../actors/load.js";
 
 /** One expected event of a validation record. */
@@ -55,12 +55,9 @@ function textOf(value: XmlValue): string {
 export function parseValidationXml(xml: string, file: string): ValidationSuite {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseAttributeValue: false, parseTagValue: false, trimValues: false });
   const problems: DictionaryProblem[] = [];
-  let root: XmlNode;
-  try {
-    root = parser.parse(xml) as XmlNode;
-  } catch (error) {
-    return { records: [], problems: [{ file, line: 0, message: `not well-formed XML: ${(error as Error).message}` }] };
-  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return { records: [], problems: [{ file, line: valid.err.line, message: `not well-formed XML: ${valid.err.msg}` }] };
+  const root = parser.parse(xml) as XmlNode;
   const validation = root["Validation"];
   const container = validation && typeof validation === "object" && !Array.isArray(validation) ? (validation["Sentences"] as XmlNode | undefined) : undefined;
   const sentences = asArray(container?.["Sentence"] ?? (validation as XmlNode | undefined)?.["Sentence"]);
