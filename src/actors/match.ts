@@ -1,7 +1,7 @@
 import type { Doc } from "../document/doc.js";
 import type { ActorKind, ActorMention, Token } from "../document/types.js";
 import type { ActorEntryRef, ActorIndex } from "./actor-index.js";
-import { CALENDAR_WORDS } from "../nlp/calendar-words.js";
+import { CALENDAR_WORDS, opensTimePhrase } from "../nlp/calendar-words.js";
 import { retagHeadlineVerbs } from "../nlp/retag.js";
 
 /** Tokens that may sit between two dictionary matches of one actor: "Iran's foreign minister",
@@ -212,6 +212,7 @@ function isModifier(doc: Doc, mention: ActorMention, sentenceEnd: number): boole
   const next = doc.tokens[i];
   if (!next || i >= sentenceEnd) return false;
   if (next.normal === "'s" || next.normal === "'") return true;
+  if (opensTimePhrase(next.normal, doc.tokens[i + 1]?.normal)) return false;
   while (i < sentenceEnd && MODIFIER_GAP.has(doc.tokens[i]?.pos ?? "")) i += 1;
   const head = doc.tokens[i];
   return head !== undefined && i < sentenceEnd && NOUNISH.has(head.pos);

@@ -1,6 +1,6 @@
 import type { Doc } from "../document/doc.js";
 import type { Chunk, Sentence, Token } from "../document/types.js";
-import { CALENDAR_WORDS } from "../nlp/calendar-words.js";
+import { opensTimePhrase } from "../nlp/calendar-words.js";
 
 const NP_INNER = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON", "PART", "SYM"]);
 const NP_HEAD = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
@@ -9,9 +9,9 @@ const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", 
 /** Pronouns that start a clause rather than a noun phrase. */
 const RELATIVES = new Set(["which", "who", "whom", "that", "what"]);
 
-function canContinueNp(token: Token, previous: Token | undefined): boolean {
-  // "his counterpart Wednesday": a day or month name after a noun is a time adverbial.
-  if (CALENDAR_WORDS.has(token.normal) && (previous?.pos === "NOUN" || previous?.pos === "PROPN")) return false;
+function canContinueNp(token: Token, previous: Token | undefined, next: Token | undefined): boolean {
+  // "his counterpart Wednesday", "China next month": a time adverbial after a noun ends the phrase.
+  if ((previous?.pos === "NOUN" || previous?.pos === "PROPN") && opensTimePhrase(token.normal, next?.normal)) return false;
   if (!NP_INNER.has(token.pos)) {
     // "then-President": a hyphen between a word and a noun stays inside the phrase.
     return token.normal === "-" && previous !== undefined && previous.pos !== "PUNCT";
@@ -38,7 +38,7 @@ export function findPhrases(doc: Doc, sentence: Sentence): Chunk[] {
     let end = i + 1;
     // A lone pronoun is a whole noun phrase ("he"); a possessive one opens a longer phrase ("his counterpart").
     if (!(token.pos === "PRON" && !POSSESSIVES.has(token.normal))) {
-      while (end < sentence.tokenEnd && canContinueNp(doc.tokens[end] as Token, doc.tokens[end - 1])) end += 1;
+      while (end < sentence.tokenEnd && canContinueNp(doc.tokens[end] as Token, doc.tokens[end - 1], doc.tokens[end + 1])) end += 1;
     }
     let head = -1;
     for (let k = end - 1; k >= i; k -= 1) {
