@@ -125,10 +125,19 @@ function groupMatches(doc: Doc, raw: RawMatch[]): RawMatch[][] {
   for (const match of raw) {
     const current = groups.at(-1);
     const previous = current?.at(-1);
-    if (current && previous && gapIsGlue(doc, previous.tokenEnd, match.tokenStart)) current.push(match);
+    if (current && previous && (gapIsGlue(doc, previous.tokenEnd, match.tokenStart) || agentInPlace(doc, current, match))) current.push(match);
     else groups.push([match]);
   }
   return groups;
+}
+
+/** "Police in Nairobi", "protesters in Tehran": an agent located in a place belongs to it. */
+function agentInPlace(doc: Doc, group: readonly RawMatch[], match: RawMatch): boolean {
+  const last = group.at(-1) as RawMatch;
+  if (match.tokenStart !== last.tokenEnd + 1 || doc.tokens[last.tokenEnd]?.normal !== "in") return false;
+  const onlyAgents = group.every((raw) => raw.refs.every((ref) => ref.kind === "agent"));
+  const place = match.refs.some((ref) => ref.kind === "country" || ref.kind === "capital");
+  return onlyAgents && place;
 }
 
 function gapIsGlue(doc: Doc, from: number, to: number): boolean {
@@ -158,7 +167,9 @@ function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence
 
   const base = organisation?.kind === "organisation" ? organisation.code : place && "country" in place ? place.country : "";
   const agent = agentRef?.kind === "agent" ? agentRef.agent : seat ? "GOV" : "";
-  let code = base.endsWith(agent) ? base : base + agent;
+  // An organisation's code may already say what it is ("Hamas militants": PSEREBHMS is a rebel group).
+  const segments: string[] = base.match(/.{3}/g) ?? [];
+  let code = agent === "" || segments.includes(agent) || (organisation && segments.length >= 3) ? base : base + agent;
   const mention: ActorMention = { tokenStart: first.tokenStart, tokenEnd: last.tokenEnd, sentence, code, kind, rule };
   if (person?.kind === "person") {
     const personCode = index.personCode(person.person.id, date);

@@ -21,6 +21,8 @@ const SPEAKER_PRONOUNS = new Set(["we", "i"]);
  * coded without a target are mostly misreadings, so they are not emitted.
  */
 const TARGETLESS_ROOTS = new Set(["01", "03", "14", "15", "18", "19", "20"]);
+/** Roots where "A and B <verb>" with no object means they did it with each other. */
+const RECIPROCAL_ROOTS = new Set(["03", "04", "05", "06", "08", "19"]);
 /** Verbs whose complement clause is demanded, feared or denied rather than reported as fact. */
 const NOT_FACTUAL = new Set(["demand", "urge", "call", "ask", "warn", "threaten", "deny", "request", "appeal", "propose", "suggest", "recommend", "fear", "doubt", "insist"]);
 /** Modals that make a statement hypothetical: "Russia could attack" is not an attack. */
@@ -122,8 +124,12 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
       return decide(`${ontology.code} (${ontology.name}) needs a target actor and none was found (object: ${describe(doc, roles.object)})`);
     }
     let coded = 0;
-    for (const source of members(roles.source)) {
-      for (const target of match.target ? members(match.target) : [undefined]) {
+    // "Pakistan and India agreed to a ceasefire": two partners with no other target act on each other.
+    const partners = members(roles.source);
+    const reciprocal = !match.target && partners.length === 2 && RECIPROCAL_ROOTS.has(ontology.root);
+    for (const source of partners) {
+      const targets = match.target ? members(match.target) : reciprocal ? partners.filter((partner) => partner !== source) : [undefined];
+      for (const target of targets) {
         const sourceCode = slotCode(options.index, source, when);
         const targetCode = target ? slotCode(options.index, target, when) : null;
         if (!sourceCode || sourceCode === targetCode) continue;

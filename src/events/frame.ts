@@ -105,6 +105,9 @@ export class FrameContext {
   }
 }
 
+/** Heads that count rather than name: "dozens of protesters", "three of its soldiers". */
+const QUANTITIES = new Set(["dozens", "hundreds", "thousands", "millions", "scores", "tens", "number", "group", "groups", "some", "many", "several", "most", "all", "members", "none", "each", "one", "two", "three", "four", "five"]);
+
 const SKIPPABLE_BEFORE_VERB = new Set(["ADV", "PUNCT"]);
 const SKIPPABLE_AFTER_VERB = new Set(["ADV"]);
 
@@ -154,8 +157,14 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
       const mention = context.actorOfPhrase(np);
       const firstNp = mention?.members ? (context.npStartingAt(mention.tokenStart) ?? np) : np;
       if (context.isInPrepositionalPhrase(firstNp)) {
-        // "efforts by Moscow and Tehran have played": the actor is not the subject.
-        frame.subjectProblem = `the noun phrase before the verb ("${doc.tokenSpanText(firstNp.tokenStart, np.tokenEnd)}") is inside a prepositional phrase`;
+        // "Police in Nairobi arrested": the phrase the preposition modifies is the subject;
+        // "efforts by Moscow and Tehran have played": the actor inside the phrase is not.
+        const modified = context.npEndingAt(firstNp.tokenStart - 1);
+        if (modified && modified.tokenStart >= clauseStart && !context.isInPrepositionalPhrase(modified)) {
+          frame.subject = context.phraseSlot(modified);
+        } else {
+          frame.subjectProblem = `the noun phrase before the verb ("${doc.tokenSpanText(firstNp.tokenStart, np.tokenEnd)}") is inside a prepositional phrase`;
+        }
       } else {
         frame.subject = context.phraseSlot(np);
       }
@@ -169,16 +178,22 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
   // Object and prepositional phrases.
   let cursor = group.tokenEnd;
   while (cursor < clauseEnd && cursor < nextGroupStart && SKIPPABLE_AFTER_VERB.has(doc.tokens[cursor]?.pos ?? "")) cursor += 1;
-  const object = context.npStartingAt(cursor);
+  let object = context.npStartingAt(cursor);
+  let skipPreposition = -1;
   if (object && !context.isInPrepositionalPhrase(object)) {
+    // "arrested dozens of protesters": a quantity's "of" phrase is the real object.
+    const head = doc.tokens[object.head] as Token;
+    const after = context.npStartingAt(object.tokenEnd + 1);
+    if ((QUANTITIES.has(head.normal) || head.pos === "NUM") && doc.tokens[object.tokenEnd]?.normal === "of" && after && !context.actorOfPhrase(object)) {
+      skipPreposition = object.tokenEnd;
+      object = after;
+    }
     frame.object = context.phraseSlot(object);
-    const mention = frame.object.actor?.mention;
-    if (mention?.members && frame.object.actor) frame.object.actor.tokenEnd = mention.tokenEnd;
   }
   const limit = Math.min(clauseEnd, nextGroupStart);
   for (let k = group.tokenEnd; k < limit; k += 1) {
     const token = doc.tokens[k] as Token;
-    if (token.pos !== "ADP") continue;
+    if (token.pos !== "ADP" || k === skipPreposition) continue;
     const np = context.npStartingAt(k + 1);
     if (!np || np.tokenStart >= limit) continue;
     frame.preps.push({ ...context.phraseSlot(np), prep: token.normal });

@@ -49,3 +49,21 @@ describe("codeEvents", () => {
     expect(triples("Russia praised the decision.")).toEqual([]);
   });
 });
+
+describe("codeEvents on wire-style sentences", () => {
+  it("finds the subject behind a locating phrase and the object behind a quantity", () => {
+    expect(triples("Police in Nairobi arrested dozens of protesters.")).toEqual(["KENCOP 173 OPP"]);
+  });
+
+  it("codes two partners with no other target as acting on each other", () => {
+    expect(triples("Russia and Iran signed a treaty.")).toEqual(["RUS 057 IRN", "IRN 057 RUS"]);
+  });
+
+  it("does not add an agent an organisation's code already has", () => {
+    expect(triples("Hamas militants released three Israeli hostages.")).toEqual(["PSEREBHMS 0841 ISRCVL"]);
+  });
+
+  it("ends the object before a time phrase", () => {
+    expect(triples("French President Emmanuel Macron will visit China next month.")).toEqual(["FRAGOV 036 CHN"]);
+  });
+});
