@@ -120,13 +120,13 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const when = eventDate(doc, context, clause, expressions);
     const sentenceText = doc.sentenceText(sentence.index);
 
-    if (!match.target && !TARGETLESS_ROOTS.has(ontology.root)) {
-      return decide(`${ontology.code} (${ontology.name}) needs a target actor and none was found (object: ${describe(doc, roles.object)})`);
-    }
-    let coded = 0;
     // "Pakistan and India agreed to a ceasefire": two partners with no other target act on each other.
     const partners = members(roles.source);
     const reciprocal = !match.target && partners.length === 2 && RECIPROCAL_ROOTS.has(ontology.root);
+    if (!match.target && !reciprocal && !TARGETLESS_ROOTS.has(ontology.root)) {
+      return decide(`${ontology.code} (${ontology.name}) needs a target actor and none was found (object: ${describe(doc, roles.object)})`);
+    }
+    let coded = 0;
     for (const source of partners) {
       const targets = match.target ? members(match.target) : reciprocal ? partners.filter((partner) => partner !== source) : [undefined];
       for (const target of targets) {
