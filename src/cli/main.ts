@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { InputError } from "../ingest/record.js";
 import { CODE_USAGE, runCode } from "./code-command.js";
 import { runEval } from "./eval-command.js";
+import { runWatch } from "./watch-command.js";
 import { processIO, UsageError, type CommandIO } from "./io.js";
 
 const USAGE = `usage: parley <command> [options]
 
 commands:
-  code [FILE ...]   code news text (plain text or JSONL) into CAMEO + PLOVER events
+  code [INPUT ...]  code news (text, JSONL, HTML, feeds, WARC, folders) into CAMEO + PLOVER events
+  watch FEEDS.txt   poll RSS/Atom feeds and code new articles as they appear
   eval SUITE.xml    score the coder against a PETRARCH validation file
 
 Run "parley <command> --help" for a command's options.
@@ -40,6 +42,8 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
         return await runCode(rest, io);
       case "eval":
         return await runEval(rest, io);
+      case "watch":
+        return await runWatch(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try "parley --help")`);
     }

@@ -109,10 +109,12 @@ describe("parley code: bad input", () => {
     expectOneLineError(parley(["code", file, "--date", "2024-09-05"]), /image\.txt: binary input/);
   });
 
-  it("rejects input that is not UTF-8", () => {
+  it("decodes windows-1252 text instead of rejecting it", () => {
     const file = join(dir, "latin.txt");
-    writeFileSync(file, Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0xe9 : 0x41))));
-    expectOneLineError(parley(["code", file, "--date", "2024-09-05"]), /latin\.txt: not UTF-8 text/);
+    writeFileSync(file, Buffer.from("Russian troops attacked Ukraine on Thursday, the caf\xe9 owner said.\n", "latin1"));
+    const run = parley(["code", file, "--date", "2022-02-25"]);
+    expect(run.status).toBe(0);
+    expect(jsonLines(run.stdout)[0]?.["text"]).toContain("café");
   });
 
   it("rejects an invalid --date", () => {
