@@ -6,7 +6,14 @@ import { performance } from "node:perf_hooks";
 import { Doc } from "../document/doc.js";
 import { builtinCoder, processDocument } from "../pipeline.js";
 import { wink } from "../nlp/wink.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readInputs } from "../ingest/read-inputs.js";
 import { generateCorpus } from "./corpus.js";
+import { benchDedup } from "./dedup.js";
+import { findBenchmarkDir, runExtractionBenchmark } from "./extraction.js";
+import { buildWarc } from "./warc-corpus.js";
 
 const SENTENCES = Number(process.env["PARLEY_BENCH_SENTENCES"] ?? 50_000);
 
@@ -51,13 +58,34 @@ const pipeline = measure("whole pipeline (parley code)", () => {
   return sentenceCount;
 });
 
+// Ingest: WARC reading with HTML extraction, on pages built from the same corpus.
+const warcArticles = corpus.slice(0, 2000);
+const warcDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
+const warcFile = join(warcDir, "bench.warc.gz");
+writeFileSync(warcFile, buildWarc(warcArticles));
+let warcDocuments = 0;
+const warcStart = performance.now();
+for await (const record of readInputs([warcFile], { format: "warc" })) if (record.kind === "document") warcDocuments += 1;
+const warc = { label: "WARC.gz reading + extraction", seconds: (performance.now() - warcStart) / 1000, count: warcDocuments };
+rmSync(warcDir, { recursive: true, force: true });
+
+// HTML extraction on real pages, when the shared benchmark is beside the package.
+const extractionDir = findBenchmarkDir();
+const extraction = extractionDir ? runExtractionBenchmark(extractionDir) : undefined;
+const dedup = benchDedup(10_000);
+
 const rate = (m: { seconds: number; count: number }): number => Math.round(m.count / m.seconds);
+const perSecond = (value: number): string => `${Math.round(value).toLocaleString("en-US")} articles/s`;
 const rows = [
   ["corpus", `${corpus.length} articles, ${sentenceCount} sentences`],
   ["start-up", `${startup.seconds.toFixed(2)} s`],
   ["POS only (wink-nlp)", `${rate(posOnly).toLocaleString("en-US")} sentences/s`],
   ["whole pipeline, 1 core", `${rate(pipeline).toLocaleString("en-US")} sentences/s (${events} events)`],
   ["pipeline / POS", `${(rate(pipeline) / rate(posOnly)).toFixed(2)}`],
+  ["WARC.gz read + extract", `${perSecond(warc.count / warc.seconds)} (${warc.count} pages)`],
+  ["HTML extraction (real pages)", extraction ? `${perSecond(extraction.articlesPerSecond)}; 4-gram F1 ${extraction.fourGram.f1.toFixed(3)}` : "skipped: ../shared/extraction not found"],
+  ["near-duplicate detection", `${perSecond(dedup.articlesPerSecond)} (${dedup.copiesFound}/${dedup.copies} copies found, ${dedup.falseDuplicates} false)`],
+  ["paragraph de-duplication", perSecond(dedup.paragraphDedupArticlesPerSecond)],
 ];
 const width = Math.max(...rows.map(([name]) => (name ?? "").length));
 for (const [name, value] of rows) console.log(`${(name ?? "").padEnd(width)}  ${value}`);
@@ -68,5 +96,9 @@ console.log(
     posSentencesPerSecond: rate(posOnly),
     pipelineSentencesPerSecond: rate(pipeline),
     events,
+    warcArticlesPerSecond: Math.round(warc.count / warc.seconds),
+    htmlExtractionArticlesPerSecond: extraction ? Math.round(extraction.articlesPerSecond) : null,
+    extractionFourGramF1: extraction ? Number(extraction.fourGram.f1.toFixed(3)) : null,
+    nearDuplicateArticlesPerSecond: Math.round(dedup.articlesPerSecond),
   }),
 );

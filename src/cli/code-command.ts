@@ -4,9 +4,10 @@ import { READ_FORMATS, readInputs, type ReadFormat } from "../ingest/read-inputs
 import { DocumentScreen } from "../ingest/screen.js";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
 import { createEventWriter, OUTPUT_FORMATS, type OutputFormat } from "../output/writer.js";
-import { builtinCoder, processDocument } from "../pipeline.js";
+import { processDocument } from "../pipeline.js";
 import { parseIsoDate } from "../time/expressions.js";
 import { explainDocument } from "./explain.js";
+import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
 
@@ -18,7 +19,7 @@ options:
   --input auto|text|jsonl|html|feed|warc   input format (default auto: by extension, then content)
   --date YYYY-MM-DD         publication date for inputs that carry none
   --format jsonl|csv|gdelt  output format (default jsonl)
-  --follow                  for feeds: fetch each item's page and code its main text
+${DICTIONARY_USAGE}  --follow                  for feeds: fetch each item's page and code its main text
   --keep-duplicates         code near-duplicate articles too (default: a copy is skipped)
   --explain                 print, per sentence, the actors, verb groups and why events were or were not coded
   --explain-clean           print, per document, what cleaning removed and why
@@ -31,6 +32,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
     args,
     allowPositionals: true,
     options: {
+      ...DICTIONARY_OPTIONS,
       input: { type: "string", default: "auto" },
       date: { type: "string" },
       format: { type: "string", default: "jsonl" },
@@ -70,7 +72,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
     onProgress: (state) => progress.update({ ...tally, ...state }),
   });
   const screen = new DocumentScreen({ keepDuplicates: values["keep-duplicates"] });
-  const coder = builtinCoder();
+  const coder = coderForOption(values.dictionaries, values["with-builtin"], io);
   const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder.index.countryCodes, runTime });
 
   // Documents are counted for boilerplate learning as they arrive, and coded a little later.

@@ -3,14 +3,14 @@ import { parseArgs } from "node:util";
 import { evaluate, formatReport } from "../eval/evaluate.js";
 import { parseValidationXml } from "../eval/validation-xml.js";
 import { InputError } from "../ingest/record.js";
-import { builtinCoder } from "../pipeline.js";
+import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { UsageError, type CommandIO } from "./io.js";
 
 export const EVAL_USAGE = `usage: parley eval SUITE.xml [options]
 Codes every record of a PETRARCH validation file from its raw text and scores the events.
 
 options:
-  --json        print one JSON object (records, exact, precision, recall, f1, levels, categories)
+${DICTIONARY_USAGE}  --json        print one JSON object (records, exact, precision, recall, f1, levels, categories)
   --verbose     also print every miss: expected, produced, and the --explain trace
   -h, --help    show this help
 `;
@@ -21,6 +21,7 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
     args,
     allowPositionals: true,
     options: {
+      ...DICTIONARY_OPTIONS,
       json: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -42,7 +43,7 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
   const suite = parseValidationXml(xml, file);
   for (const problem of suite.problems) io.warn(`${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}`);
   if (suite.records.length === 0) throw new InputError(file, "no validation records (<Sentence> with <Text>) found");
-  const report = evaluate(suite.records, builtinCoder());
+  const report = evaluate(suite.records, coderForOption(values.dictionaries, values["with-builtin"], io, suite.environment));
   if (values.json) {
     const { misses, ...summary } = report;
     io.out(`${JSON.stringify(values.verbose ? report : { ...summary, misses: misses.map((miss) => miss.id) })}\n`);
