@@ -28,8 +28,8 @@ const TEMPLATES: ReadonlyArray<(pick: <T>(items: readonly T[]) => T) => string> 
   (p) => `The economy grew by 2.5 percent in the third quarter, the statistics office said ${p(TIMES)}.`,
 ];
 
-/** Deterministic 32-bit generator (mulberry32). */
-function generator(seed: number): () => number {
+/** Deterministic 32-bit generator (mulberry32): the same text on every run. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -49,7 +49,7 @@ export interface BenchArticle {
 
 /** At least `sentences` sentences, in articles of 8–16 sentences, each with a headline. */
 export function generateCorpus(sentences: number, seed = 20260101): BenchArticle[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const articles: BenchArticle[] = [];
   let total = 0;

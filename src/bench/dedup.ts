@@ -14,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { ParagraphDeduper } from "../clean/paragraph-dedup.js";
 import { NearDuplicateIndex } from "../ingest/near-duplicates.js";
+import { seededRandom } from "./corpus.js";
 
 export interface SyntheticArticle {
   id: string;
@@ -23,17 +24,6 @@ export interface SyntheticArticle {
   source: string;
 }
 
-/** Deterministic 32-bit generator (mulberry32). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = "ka lo mi ra to ne su vi da pe ri zo ba gu fe hi ja ku li mo na po re sa ti ul ve wi ya ze".split(" ");
 const VOCABULARY_SIZE = 20_000;
@@ -44,7 +34,7 @@ const SOURCES = 50;
 
 /** A stream of articles, one in ten a lightly edited copy of a recent one. Same seed, same stream. */
 export function syntheticArticles(count: number, seed = 20260101): SyntheticArticle[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const vocabulary = Array.from({ length: VOCABULARY_SIZE }, (_, i) => {
     let word = "";
     for (let n = i + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];

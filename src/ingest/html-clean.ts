@@ -84,7 +84,7 @@ export function removeBoilerplate(document: DomDocument): void {
 
 const NON_CONTENT = new Set(NON_CONTENT_TAGS);
 
-/** Scripts, forms controls, navigation, captions; hidden elements; tag links ("stock car brasil, stock car interlagos"). */
+/** Scripts, form controls, navigation, captions; hidden elements; tag links ("stock car brasil, stock car interlagos"). */
 function isNeverText(element: DomElement): boolean {
   const tag = element.localName;
   if (NON_CONTENT.has(tag)) return true;

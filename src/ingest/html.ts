@@ -58,7 +58,8 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const jsonLdBody = jsonLdParagraphs(document);
 
   removeBoilerplate(document);
-  const fromReadability = readabilityParagraphs(document, metadata.canonicalUrl ?? pageUrl);
+  const readable = nestingDepth(document.documentElement) <= MAX_READABILITY_DEPTH;
+  const fromReadability: ReadabilityResult = readable ? readabilityParagraphs(document, metadata.canonicalUrl ?? pageUrl) : { paragraphs: [] };
   const context: LineContext = {
     urls: [metadata.canonicalUrl, pageUrl].filter((url): url is string => url !== undefined),
   };
@@ -72,8 +73,11 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
 
   if (wordCount(paragraphs) < MIN_ARTICLE_WORDS) {
     // Readability changed the document it read, so the fallbacks read a fresh copy.
-    const fresh = parseHtmlDocument(html);
-    removeBoilerplate(fresh);
+    let fresh = document;
+    if (readable) {
+      fresh = parseHtmlDocument(html);
+      removeBoilerplate(fresh);
+    }
     const fallbacks: [ExtractionMethod, string[]][] = [
       ["json-ld", cleanParagraphs(jsonLdBody, context)],
       ["paragraphs", cleanParagraphs(densestParagraphs(fresh), context)],
@@ -106,7 +110,6 @@ interface ReadabilityResult {
 }
 
 function readabilityParagraphs(document: DomDocument, pageUrl: string | undefined): ReadabilityResult {
-  if (nestingDepth(document.documentElement) > MAX_READABILITY_DEPTH) return { paragraphs: [] };
   let parsed;
   try {
     // The serializer hands back the content element itself, so paragraphs are read from the DOM

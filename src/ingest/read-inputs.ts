@@ -23,6 +23,7 @@ import { FeedError, looksLikeFeed, parseFeed, type FeedItem, type ParsedFeed } f
 import { articleText, extractArticle } from "./html.js";
 import { HttpClient, HttpError } from "./http-client.js";
 import { parseJsonlLine } from "./jsonl.js";
+import { peek } from "./peek.js";
 import { InputError, type InputDocument, type InputRecord } from "./record.js";
 import { detectFormat } from "./sniff.js";
 import { parseHttpResponse, readWarc, type WarcHeader, type WarcRecord } from "./warc.js";
@@ -276,32 +277,6 @@ async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-/** The first bytes of a stream, and the whole stream again (those bytes included). */
-async function peek(stream: AsyncIterable<Uint8Array>, bytes: number): Promise<{ head: Buffer; all: AsyncIterable<Uint8Array> }> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  while (length < bytes) {
-    const next = await iterator.next();
-    if (next.done) break;
-    chunks.push(next.value);
-    length += next.value.byteLength;
-  }
-  const head = Buffer.concat(chunks);
-  async function* all(): AsyncGenerator<Uint8Array> {
-    try {
-      if (head.length > 0) yield head;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  return { head, all: all() };
-}
 
 function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;

@@ -13,6 +13,7 @@
 import { createReadStream } from "node:fs";
 import * as zlib from "node:zlib";
 import { brotliDecompressSync, constants as zlibConstants, createGunzip, gunzipSync, inflateRawSync, inflateSync, type Gunzip } from "node:zlib";
+import { peek } from "./peek.js";
 
 /** The header of a record, before its content block is read. */
 export interface WarcHeader {
@@ -118,30 +119,9 @@ class GzipDamage extends Error {
 
 /** Look at a stream's first bytes without losing them. */
 async function peekGzip(input: AsyncIterable<Uint8Array>): Promise<{ gzip: boolean; stream: AsyncIterable<Uint8Array> }> {
-  const iterator = input[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let length = 0;
-  while (length < 2) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head.push(next.value);
-    length += next.value.length;
-  }
-  const first = Buffer.concat(head);
-  const gzip = first.length >= 2 && first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
-  async function* replay(): AsyncGenerator<Uint8Array> {
-    try {
-      if (first.length > 0) yield first;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  return { gzip, stream: replay() };
+  const { head, all } = await peek(input, GZIP_MAGIC.length);
+  const gzip = head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  return { gzip, stream: all };
 }
 
 /**

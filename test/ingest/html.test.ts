@@ -118,6 +118,14 @@ describe("extractArticle on other page shapes", () => {
     ]);
   });
 
+  it("reads a broken page nested thousands of elements deep without overflowing the stack", () => {
+    const sentence = "The committee met again on Tuesday to discuss the proposal, which critics say would cut funding for rural schools across the region.";
+    const html = `<html><body>${"<div><font>".repeat(5000)}<p>${sentence}</p></body></html>`;
+    const article = extractArticle(html);
+    expect(article?.paragraphs).toEqual([sentence]);
+    expect(article?.method).toBe("paragraphs");
+  });
+
   it("keeps list items and table rows as lines of their own", () => {
     const html = `<html><body><article><h1>Five things to know</h1>
       <p>Leaders meet in Brussels today for a summit on defence spending and Ukraine, with several decisions expected.</p>
