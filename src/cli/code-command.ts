@@ -1,15 +1,14 @@
 import { parseArgs } from "node:util";
 import type { Doc } from "../document/doc.js";
 import { READ_FORMATS, readInputs, type ReadFormat } from "../ingest/read-inputs.js";
-import { DocumentScreen } from "../ingest/screen.js";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
 import { createEventWriter, OUTPUT_FORMATS, type OutputFormat } from "../output/writer.js";
-import { processDocument } from "../pipeline.js";
 import { parseIsoDate } from "../time/expressions.js";
 import { explainDocument } from "./explain.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
+import { RecordCoder } from "./record-coder.js";
 
 export const CODE_USAGE = `usage: parley code [INPUT ...] [options]
 Codes news into CAMEO + PLOVER events. INPUTs are files or directories (read recursively): plain text,
@@ -61,53 +60,30 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   const runTime = io.now();
   const progress = createProgress();
   const warn = (line: string): void => progress.suspend(() => io.warn(line));
-  const tally = { coded: 0, skipped: 0, failed: 0, events: 0 };
-  const records = readInputs(positionals, {
+  const coder = coderForOption(values.dictionaries, values["with-builtin"], io);
+  const records = new RecordCoder(coder, warn, { keepDuplicates: values["keep-duplicates"] });
+  const inputs = readInputs(positionals, {
     format: input as ReadFormat,
     ...(date ? { date } : {}),
     today: runTime.toISOString().slice(0, 10),
     follow: values.follow,
     stdin: () => io.readStdin(),
     warn,
-    onProgress: (state) => progress.update({ ...tally, ...state }),
+    onProgress: (state) => progress.update({ ...records.tally, ...state }),
   });
-  const screen = new DocumentScreen({ keepDuplicates: values["keep-duplicates"] });
-  const coder = coderForOption(values.dictionaries, values["with-builtin"], io);
   const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder.index.countryCodes, runTime });
 
   // Documents are counted for boilerplate learning as they arrive, and coded a little later.
-  for await (const record of observeAhead(records, DEFAULT_LOOKAHEAD, (item) => item.kind === "document" && screen.observe(item))) {
-    if (record.kind !== "document") {
-      warn(`${record.where}: ${record.kind === "skipped" ? "skipped: " : ""}${record.reason}`);
-      tally[record.kind === "skipped" ? "skipped" : "failed"] += 1;
-      continue;
-    }
-    if (record.text.trim() === "") {
-      warn(`${record.where}: skipped: empty text`);
-      tally.skipped += 1;
-      continue;
-    }
-    const screened = screen.screen(record);
-    if (screened.kind === "skipped") {
-      warn(`${record.where}: skipped: ${screened.reason}`);
-      tally.skipped += 1;
-      continue;
-    }
-    const doc = processDocument(coder, record.meta, screened.text);
-    for (const paragraph of screened.removed) doc.message({ stage: "clean", severity: "info", reason: `removed ${paragraph.reason}: ${paragraph.text}` });
+  for await (const record of observeAhead(inputs, DEFAULT_LOOKAHEAD, (item) => records.observe(item))) {
+    const doc = records.code(record);
+    progress.update(records.tally);
+    if (!doc) continue;
     if (values["explain-clean"]) io.out(explainCleaning(doc));
-    if (doc.sentences.length === 0) {
-      warn(`${record.where}: skipped: nothing left after removing boilerplate`);
-      tally.skipped += 1;
-      continue;
-    }
     if (values.explain) io.out(explainDocument(doc));
     else if (!values["explain-clean"]) writer.write(doc);
-    tally.coded += 1;
-    tally.events += doc.events.length;
-    progress.update(tally);
   }
   progress.done();
+  const { tally } = records;
   const documents = tally.coded + tally.skipped + tally.failed;
   io.info(`parley: ${documents} document${documents === 1 ? "" : "s"}: ${tally.coded} coded (${tally.events} events), ${tally.skipped} skipped, ${tally.failed} failed`);
   return 0;

@@ -4,8 +4,9 @@ import { HttpClient, delay } from "../ingest/http-client.js";
 import { InputError, type InputRecord } from "../ingest/record.js";
 import { parseFeedList, watchFeeds, type RoundSummary } from "../ingest/watch.js";
 import { formatJsonl } from "../output/jsonl.js";
-import { builtinCoder, processDocument } from "../pipeline.js";
+import { builtinCoder } from "../pipeline.js";
 import { UsageError, type CommandIO } from "./io.js";
+import { emptyTally, RecordCoder, type Tally } from "./record-coder.js";
 
 export const WATCH_USAGE = `usage: parley watch FEEDS.txt [options]
 Polls the RSS/Atom feeds listed in FEEDS.txt (one URL per line, # starts a comment) and codes the
@@ -48,12 +49,6 @@ export function parseDuration(text: string, option: string): number {
   return parts.reduce((total, part) => total + Number(part[1]) * (UNITS[part[2] ?? "s"] ?? 1000), 0);
 }
 
-interface Tally {
-  coded: number;
-  skipped: number;
-  failed: number;
-  events: number;
-}
 
 /** `parley watch`: poll feeds and code new articles until stopped (or once). Returns the exit code. */
 export async function runWatch(args: string[], io: CommandIO, deps: WatchDeps = {}): Promise<number> {
@@ -115,11 +110,16 @@ export async function runWatch(args: string[], io: CommandIO, deps: WatchDeps = 
     if (outPath) appendFileSync(outPath, text);
     else io.out(text);
   };
-  let tally: Tally = { coded: 0, skipped: 0, failed: 0, events: 0 };
-  const onRecord = (record: InputRecord): void => codeRecord(record, tally, write, io);
+  const records = new RecordCoder(builtinCoder(), (line) => io.warn(line));
+  // Feeds arrive a few items at a time: each article is counted for boilerplate learning, then coded.
+  const onRecord = (record: InputRecord): void => {
+    records.observe(record);
+    const doc = records.code(record);
+    if (doc && doc.events.length > 0) write(doc.events.map((event) => `${formatJsonl(event)}\n`).join(""));
+  };
   const onRound = (summary: RoundSummary): void => {
-    io.info(describeRound(summary, tally));
-    tally = { coded: 0, skipped: 0, failed: 0, events: 0 };
+    io.info(describeRound(summary, records.tally));
+    records.tally = emptyTally();
   };
 
   try {
@@ -146,28 +146,6 @@ export async function runWatch(args: string[], io: CommandIO, deps: WatchDeps = 
       process.off("SIGTERM", stop);
     }
   }
-}
-
-function codeRecord(record: InputRecord, tally: Tally, write: (text: string) => void, io: CommandIO): void {
-  if (record.kind === "failure") {
-    io.warn(`${record.where}: ${record.reason}`);
-    tally.failed += 1;
-    return;
-  }
-  if (record.kind === "skipped" || record.text.trim() === "") {
-    io.warn(`${record.where}: skipped: ${record.kind === "skipped" ? record.reason : "empty text"}`);
-    tally.skipped += 1;
-    return;
-  }
-  const doc = processDocument(builtinCoder(), record.meta, record.text);
-  if (doc.sentences.length === 0) {
-    io.warn(`${record.where}: skipped: nothing left after removing boilerplate`);
-    tally.skipped += 1;
-    return;
-  }
-  if (doc.events.length > 0) write(doc.events.map((event) => `${formatJsonl(event)}\n`).join(""));
-  tally.coded += 1;
-  tally.events += doc.events.length;
 }
 
 function describeRound(summary: RoundSummary, tally: Tally): string {

@@ -44,7 +44,9 @@ export class DocumentScreen {
       removed = filtered.removed;
     }
     const language = detectLanguage(text);
-    if (language.code !== "eng" && language.code !== "und") {
+    // Short texts (a headline and a line) are guessed, not known: names alone can look Dutch.
+    // Only a confident detection of another language skips an article.
+    if (language.confident && language.code !== "eng") {
       return { kind: "skipped", reason: `not English (detected ${language.code} by ${language.basis})` };
     }
     const duplicate = this.duplicates.add(document.meta.id, text);
