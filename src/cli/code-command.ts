@@ -1,14 +1,20 @@
 import { parseArgs } from "node:util";
-import type { Doc } from "../document/doc.js";
+import { availableParallelism } from "node:os";
 import { READ_FORMATS, readInputs, type ReadFormat } from "../ingest/read-inputs.js";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
-import { createEventWriter, OUTPUT_FORMATS, type OutputFormat } from "../output/writer.js";
+import { codedDocument, createEventWriter, OUTPUT_FORMATS, type CodedDocument, type OutputFormat } from "../output/writer.js";
 import { parseIsoDate } from "../time/expressions.js";
-import { explainDocument } from "./explain.js";
+import { loadCountryCodes } from "../actors/codes.js";
+import type { Coder } from "../pipeline.js";
+import { explanationOf, type ExplainMode } from "./coding-jobs.js";
+import { CodingPool } from "./coding-pool.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
-import { RecordCoder } from "./record-coder.js";
+import { codePrepared, RecordCoder, type PreparedDocument } from "./record-coder.js";
+
+/** Documents queued per worker: enough to keep every thread busy, few enough to bound memory. */
+const IN_FLIGHT_PER_JOB = 8;
 
 export const CODE_USAGE = `usage: parley code [INPUT ...] [options]
 Codes news into CAMEO + PLOVER events. INPUTs are files or directories (read recursively): plain text,
@@ -21,6 +27,8 @@ options:
 ${DICTIONARY_USAGE}  --follow                  for feeds: fetch each item's page and code its main text
   --keep-duplicates         code near-duplicate articles too (default: a copy is skipped)
   --explain                 print, per sentence, the actors, verb groups and why events were or were not coded
+  -j, --jobs N              worker threads that code in parallel (default: the number of cores); output
+                            keeps the input order
   --explain-clean           print, per document, what cleaning removed and why
   -h, --help                show this help
 `;
@@ -39,6 +47,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
       "keep-duplicates": { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
       "explain-clean": { type: "boolean", default: false },
+      jobs: { type: "string", short: "j" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -60,8 +69,12 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   const runTime = io.now();
   const progress = createProgress();
   const warn = (line: string): void => progress.suspend(() => io.warn(line));
-  const coder = coderForOption(values.dictionaries, values["with-builtin"], io);
-  const records = new RecordCoder(coder, warn, { keepDuplicates: values["keep-duplicates"] });
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, got "${values.jobs}"`);
+  // The main thread needs a coder only to code itself, or to report problems in user dictionaries.
+  let coder = jobs === 1 || values.dictionaries !== undefined ? coderForOption(values.dictionaries, values["with-builtin"], io) : undefined;
+  const localCoder = (): Coder => (coder ??= coderForOption(values.dictionaries, values["with-builtin"], io));
+  const records = new RecordCoder(warn, { keepDuplicates: values["keep-duplicates"] });
   const inputs = readInputs(positionals, {
     format: input as ReadFormat,
     ...(date ? { date } : {}),
@@ -71,16 +84,53 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
     warn,
     onProgress: (state) => progress.update({ ...records.tally, ...state }),
   });
-  const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder.index.countryCodes, runTime });
+  const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder?.index.countryCodes ?? loadCountryCodes(), runTime });
+  const explain: ExplainMode = { events: values.explain, cleaning: values["explain-clean"] };
 
-  // Documents are counted for boilerplate learning as they arrive, and coded a little later.
-  for await (const record of observeAhead(inputs, DEFAULT_LOOKAHEAD, (item) => records.observe(item))) {
-    const doc = records.code(record);
+  const emit = (prepared: PreparedDocument, done: { coded: CodedDocument; sentences: number; explanation: string | undefined }): void => {
+    if (done.explanation !== undefined) io.out(done.explanation);
+    const coded = records.account(prepared, { sentences: done.sentences, events: done.coded.events.length });
+    if (coded && !explain.events && !explain.cleaning) writer.write(done.coded);
     progress.update(records.tally);
-    if (!doc) continue;
-    if (values["explain-clean"]) io.out(explainCleaning(doc));
-    if (values.explain) io.out(explainDocument(doc));
-    else if (!values["explain-clean"]) writer.write(doc);
+  };
+  const codeHere = (prepared: PreparedDocument): void => {
+    const doc = codePrepared(localCoder(), prepared);
+    emit(prepared, { coded: codedDocument(doc), sentences: doc.sentences.length, explanation: explanationOf(doc, explain) });
+  };
+
+  // With one job the pipeline runs here; with more, worker threads code while this thread reads,
+  // screens and writes, and results are awaited in input order with a bounded number in flight.
+  // Threads start only once a second document shows that there is more than one to code.
+  let pool: CodingPool | undefined;
+  let waiting: PreparedDocument | undefined;
+  const inFlight: Array<{ prepared: PreparedDocument; result: ReturnType<CodingPool["code"]> }> = [];
+  const submit = async (prepared: PreparedDocument): Promise<void> => {
+    pool ??= new CodingPool(jobs, { ...(values.dictionaries ? { dictionaries: values.dictionaries } : {}), withBuiltin: values["with-builtin"] });
+    inFlight.push({ prepared, result: pool.code(prepared, explain) });
+    if (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) await drainOne();
+  };
+  const drainOne = async (): Promise<void> => {
+    const head = inFlight.shift();
+    if (head) emit(head.prepared, await head.result);
+  };
+  try {
+    // Documents are counted for boilerplate learning as they arrive, and coded a little later.
+    for await (const record of observeAhead(inputs, DEFAULT_LOOKAHEAD, (item) => records.observe(item))) {
+      const prepared = records.prepare(record);
+      progress.update(records.tally);
+      if (!prepared) continue;
+      if (jobs === 1) codeHere(prepared);
+      else if (!pool && !waiting) waiting = prepared;
+      else {
+        if (waiting) await submit(waiting);
+        waiting = undefined;
+        await submit(prepared);
+      }
+    }
+    if (waiting) codeHere(waiting);
+    while (inFlight.length > 0) await drainOne();
+  } finally {
+    await pool?.close();
   }
   progress.done();
   const { tally } = records;
@@ -89,10 +139,3 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-/** What cleaning removed from one document and why. */
-function explainCleaning(doc: Doc): string {
-  const removals = doc.messages.filter((message) => message.stage === "clean");
-  const lines = [`# ${doc.meta.id}: ${removals.length === 0 ? "nothing removed" : `${removals.length} removed`}`];
-  for (const message of removals) lines.push(`  ${message.line ? `line ${message.line}: ` : ""}${message.reason}`);
-  return `${lines.join("\n")}\n`;
-}

@@ -31,3 +31,11 @@ export function explainDocument(doc: Doc): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** What cleaning removed from one document and why. */
+export function explainCleaning(doc: Doc): string {
+  const removals = doc.messages.filter((message) => message.stage === "clean");
+  const lines = [`# ${doc.meta.id}: ${removals.length === 0 ? "nothing removed" : `${removals.length} removed`}`];
+  for (const message of removals) lines.push(`  ${message.line ? `line ${message.line}: ` : ""}${message.reason}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -110,11 +110,12 @@ export async function runWatch(args: string[], io: CommandIO, deps: WatchDeps = 
     if (outPath) appendFileSync(outPath, text);
     else io.out(text);
   };
-  const records = new RecordCoder(builtinCoder(), (line) => io.warn(line));
+  const coder = builtinCoder();
+  const records = new RecordCoder((line) => io.warn(line));
   // Feeds arrive a few items at a time: each article is counted for boilerplate learning, then coded.
   const onRecord = (record: InputRecord): void => {
     records.observe(record);
-    const doc = records.code(record);
+    const doc = records.code(coder, record);
     if (doc && doc.events.length > 0) write(doc.events.map((event) => `${formatJsonl(event)}\n`).join(""));
   };
   const onRound = (summary: RoundSummary): void => {

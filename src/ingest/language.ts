@@ -54,8 +54,12 @@ export interface DetectedLanguage {
   basis: LanguageBasis;
 }
 
-/** franc-min reads at most 2048 characters; a little more leaves room for the removed noise. */
-export const SAMPLE_CHARS = 2400;
+/**
+ * How much text franc-min sees. It reads at most 2048 characters, but its trigram distances cost
+ * time in proportion and it is already reliable from 300 characters on (see the header), so a
+ * thousand characters decide as well at half the cost.
+ */
+export const SAMPLE_CHARS = 1000;
 /** From this many letters on, franc-min's trigrams decide (see the header for the measurement). */
 export const LONG_TEXT_LETTERS = 200;
 /**

@@ -1,4 +1,5 @@
 import type { Doc } from "../document/doc.js";
+import type { CodedEvent, DocMeta } from "../document/types.js";
 import { CSV_EOL, csvHeader, formatCsv } from "./csv.js";
 import { formatGdelt } from "./gdelt.js";
 import { formatJsonl } from "./jsonl.js";
@@ -6,9 +7,21 @@ import { formatJsonl } from "./jsonl.js";
 export type OutputFormat = "jsonl" | "csv" | "gdelt";
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["jsonl", "csv", "gdelt"];
 
+/** What the writers need of a coded document: small enough to come back from a worker thread. */
+export interface CodedDocument {
+  meta: DocMeta;
+  events: CodedEvent[];
+  /** Index of the first body sentence (after headline and dek), for GDELT's IsRootEvent. */
+  firstBodySentence: number;
+}
+
+export function codedDocument(doc: Doc): CodedDocument {
+  return { meta: doc.meta, events: doc.events, firstBodySentence: doc.sentences.find((sentence) => sentence.role === "body")?.index ?? 0 };
+}
+
 export interface EventWriter {
   /** Write every event of a coded document. */
-  write(doc: Doc): void;
+  write(doc: CodedDocument): void;
 }
 
 /** Lead sentences: GDELT's IsRootEvent marks events from an article's opening paragraph. */
@@ -39,7 +52,7 @@ export function createEventWriter(format: OutputFormat, sink: (chunk: string) =>
       const dateAdded = options.runTime.toISOString().replace(/[-:T]/g, "").slice(0, 14);
       return {
         write: (doc) => {
-          const firstBody = doc.sentences.find((sentence) => sentence.role === "body")?.index ?? 0;
+          const firstBody = doc.firstBodySentence;
           for (const event of doc.events) {
             eventId += 1;
             const spans = event.spans;

@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../src/bench/corpus.js";
+
+const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+
+function parley(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("parley code --jobs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parley-jobs-"));
+  const corpus = join(dir, "corpus.jsonl");
+  writeFileSync(corpus, generateCorpus(600).map((article) => JSON.stringify({ id: article.id, date: article.date, text: article.text })).join("\n"));
+
+  it("writes the same events in the same order with 4 worker threads as with none", () => {
+    const one = parley(["code", "--jobs", "1", "--keep-duplicates", corpus]);
+    const four = parley(["code", "--jobs", "4", "--keep-duplicates", corpus]);
+    expect(one.status).toBe(0);
+    expect(four.status).toBe(0);
+    expect(one.stdout.split("\n").length).toBeGreaterThan(100);
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stderr.trim().split("\n").at(-1)).toBe(one.stderr.trim().split("\n").at(-1));
+  });
+
+  it("rejects a --jobs that is not a whole number of threads", () => {
+    const run = parley(["code", "--jobs", "0", corpus]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--jobs must be a whole number from 1 to 256, got "0"/);
+  });
+});
