@@ -57,14 +57,11 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
   const { index } = options;
   // Surnames of people seen in full earlier in this document ("Ebrahim Raisi" … "Raisi").
   const aliases = new Map<string, ActorEntryRef>();
-  const keysOf = (token: Token): readonly string[] => (token.lemma === token.normal ? [token.normal] : [token.normal, token.lemma]);
+  // Lookup keys per token, built once per document rather than at every trie step.
+  const tokenKeys = doc.tokens.map((token): readonly string[] => (token.lemma === token.normal ? [token.normal] : [token.normal, token.lemma]));
 
   for (const sentence of doc.sentences) {
-    const keys = (position: number): readonly string[] | undefined => {
-      if (position >= sentence.tokenEnd) return undefined;
-      const token = doc.tokens[position];
-      return token ? keysOf(token) : undefined;
-    };
+    const keys = (position: number): readonly string[] | undefined => (position < sentence.tokenEnd ? tokenKeys[position] : undefined);
 
     const raw: RawMatch[] = [];
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; ) {

@@ -14,6 +14,8 @@ export interface TrieMatch<T> {
   values: T[];
 }
 
+const NO_MATCHES: never[] = [];
+
 export class TokenTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: undefined };
   private phraseCount = 0;
@@ -45,6 +47,9 @@ export class TokenTrie<T> {
    * position i in preference order (surface form, then lemma), or undefined past the end.
    */
   matchesAt(start: number, keys: (position: number) => readonly string[] | undefined): TrieMatch<T>[] {
+    // Most tokens start no phrase: answer them without allocating anything.
+    const first = keys(start);
+    if (!first || !first.some((key) => this.root.next.has(key))) return NO_MATCHES;
     const found: TrieMatch<T>[] = [];
     const walk = (node: TrieNode<T>, position: number): void => {
       const options = keys(position);

@@ -6,8 +6,10 @@ import { performance } from "node:perf_hooks";
 import { Doc } from "../document/doc.js";
 import { builtinCoder, processDocument } from "../pipeline.js";
 import { wink } from "../nlp/wink.js";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { readInputs } from "../ingest/read-inputs.js";
 import { generateCorpus } from "./corpus.js";
@@ -15,7 +17,7 @@ import { benchDedup } from "./dedup.js";
 import { findBenchmarkDir, runExtractionBenchmark } from "./extraction.js";
 import { buildWarc } from "./warc-corpus.js";
 
-const SENTENCES = Number(process.env["PARLEY_BENCH_SENTENCES"] ?? 50_000);
+const SENTENCES = Number(process.env["PARLEY_BENCH_SENTENCES"] ?? 100_000);
 
 function measure(label: string, run: () => number): { label: string; seconds: number; count: number } {
   const start = performance.now();
@@ -58,6 +60,25 @@ const pipeline = measure("whole pipeline (parley code)", () => {
   return sentenceCount;
 });
 
+// The command line end to end, one thread and every core, on the same corpus as JSONL.
+const cores = availableParallelism();
+const cli = fileURLToPath(new URL("../cli/bin.js", import.meta.url));
+const jsonlDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
+const jsonl = join(jsonlDir, "corpus.jsonl");
+writeFileSync(jsonl, corpus.map((article) => JSON.stringify({ id: article.id, date: article.date, text: article.text })).join("\n"));
+function runCli(args: string[]): { seconds: number; peakMb: number } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, PARLEY_PEAK_RSS: "1" }, encoding: "utf8", maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  if (run.status !== 0) throw new Error(`parley ${args.join(" ")} failed: ${run.stderr}`);
+  const peak = /peak RSS (\d+) MB/.exec(run.stderr);
+  return { seconds, peakMb: peak ? Number(peak[1]) : Number.NaN };
+}
+const startupRun = runCli(["code", "--jobs", "1", "--date", "2024-06-12", fileURLToPath(new URL("../../examples/sample-article.txt", import.meta.url))]);
+const cliOne = runCli(["code", "--jobs", "1", "--keep-duplicates", jsonl]);
+const cliAll = runCli(["code", "--jobs", String(cores), "--keep-duplicates", jsonl]);
+rmSync(jsonlDir, { recursive: true, force: true });
+
 // Ingest: WARC reading with HTML extraction, on pages built from the same corpus.
 const warcArticles = corpus.slice(0, 2000);
 const warcDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
@@ -82,6 +103,9 @@ const rows = [
   ["POS only (wink-nlp)", `${rate(posOnly).toLocaleString("en-US")} sentences/s`],
   ["whole pipeline, 1 core", `${rate(pipeline).toLocaleString("en-US")} sentences/s (${events} events)`],
   ["pipeline / POS", `${(rate(pipeline) / rate(posOnly)).toFixed(2)}`],
+  ["parley code, --jobs 1", `${Math.round(sentenceCount / cliOne.seconds).toLocaleString("en-US")} sentences/s, peak RSS ${cliOne.peakMb} MB`],
+  [`parley code, --jobs ${cores}`, `${Math.round(sentenceCount / cliAll.seconds).toLocaleString("en-US")} sentences/s, peak RSS ${cliAll.peakMb} MB (${(cliOne.seconds / cliAll.seconds).toFixed(2)}x)`],
+  ["command start-up, one article", `${startupRun.seconds.toFixed(2)} s`],
   ["WARC.gz read + extract", `${perSecond(warc.count / warc.seconds)} (${warc.count} pages)`],
   ["HTML extraction (real pages)", extraction ? `${perSecond(extraction.articlesPerSecond)}; 4-gram F1 ${extraction.fourGram.f1.toFixed(3)}` : "skipped: ../shared/extraction not found"],
   ["near-duplicate detection", `${perSecond(dedup.articlesPerSecond)} (${dedup.copiesFound}/${dedup.copies} copies found, ${dedup.falseDuplicates} false)`],
@@ -96,6 +120,12 @@ console.log(
     posSentencesPerSecond: rate(posOnly),
     pipelineSentencesPerSecond: rate(pipeline),
     events,
+    cliJobs1SentencesPerSecond: Math.round(sentenceCount / cliOne.seconds),
+    cliJobsAllSentencesPerSecond: Math.round(sentenceCount / cliAll.seconds),
+    cores,
+    peakRssMbJobs1: cliOne.peakMb,
+    peakRssMbJobsAll: cliAll.peakMb,
+    commandStartupSeconds: Number(startupRun.seconds.toFixed(2)),
     warcArticlesPerSecond: Math.round(warc.count / warc.seconds),
     htmlExtractionArticlesPerSecond: extraction ? Math.round(extraction.articlesPerSecond) : null,
     extractionFourGramF1: extraction ? Number(extraction.fourGram.f1.toFixed(3)) : null,

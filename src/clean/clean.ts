@@ -20,8 +20,28 @@ interface Unit {
   rawLine: number;
 }
 
-function firstMatch(rules: readonly BoilerplateRule[], scopes: ReadonlySet<string>, sentence: string): BoilerplateRule | undefined {
-  return rules.find((rule) => scopes.has(rule.scope) && rule.pattern.test(sentence));
+/** Rules grouped by the scopes a check looks at, each group behind one combined regular expression. */
+class RuleGroup {
+  private readonly any: RegExp;
+  constructor(private readonly rules: readonly BoilerplateRule[]) {
+    // One combined test rejects the ordinary sentence at once; only a hit looks for which rule.
+    this.any = rules.length === 0 ? /$^/ : new RegExp(rules.map((rule) => `(?:${rule.pattern.source})`).join("|"), "i");
+  }
+  first(text: string): BoilerplateRule | undefined {
+    return this.any.test(text) ? this.rules.find((rule) => rule.pattern.test(text)) : undefined;
+  }
+}
+
+const groupsByRules = new WeakMap<readonly BoilerplateRule[], Record<"anywhere" | "inBlock" | "heading" | "wholeLine", RuleGroup>>();
+
+function groupsOf(rules: readonly BoilerplateRule[]): Record<"anywhere" | "inBlock" | "heading" | "wholeLine", RuleGroup> {
+  let groups = groupsByRules.get(rules);
+  if (!groups) {
+    const inScopes = (scopes: ReadonlySet<string>): RuleGroup => new RuleGroup(rules.filter((rule) => scopes.has(rule.scope)));
+    groups = { anywhere: inScopes(ANYWHERE), inBlock: inScopes(IN_BLOCK), heading: inScopes(HEADING), wholeLine: inScopes(WHOLE_LINE) };
+    groupsByRules.set(rules, groups);
+  }
+  return groups;
 }
 
 const ANYWHERE = new Set(["sentence", "block-start"]);
@@ -39,7 +59,7 @@ function wordCount(text: string): number {
  * `--explain` can show what went and why. Each surviving input line becomes one paragraph.
  */
 export function clean(doc: Doc, options: CleanOptions = {}): void {
-  const rules = options.rules ?? builtinBoilerplateRules();
+  const groups = groupsOf(options.rules ?? builtinBoilerplateRules());
   const kept: Array<{ text: string; rawLine: number }> = [];
   let inBlock = false;
   let inLinkList = false;
@@ -53,12 +73,12 @@ export function clean(doc: Doc, options: CleanOptions = {}): void {
     const rawLine = lineIndex + 1;
     if (line === "") return;
 
-    const caption = firstMatch(rules, WHOLE_LINE, line);
+    const caption = groups.wholeLine.first(line);
     if (caption) {
       remove({ text: line, rawLine }, caption, "whole line");
       return;
     }
-    const heading = firstMatch(rules, HEADING, line);
+    const heading = groups.heading.first(line);
     if (heading) {
       remove({ text: line, rawLine }, heading, "heading");
       inLinkList = true;
@@ -77,14 +97,14 @@ export function clean(doc: Doc, options: CleanOptions = {}): void {
     for (const piece of splitGluedSentences(line)) {
       for (const text of piece.split(SENTENCE_SEAM)) {
         const unit = { text, rawLine };
-        const strong = firstMatch(rules, ANYWHERE, text);
+        const strong = groups.anywhere.first(text);
         if (strong) {
           remove(unit, strong, strong.scope === "block-start" ? "opens an appeal block" : "boilerplate sentence");
           if (strong.scope === "block-start") inBlock = true;
           continue;
         }
         if (inBlock) {
-          const weak = firstMatch(rules, IN_BLOCK, text);
+          const weak = groups.inBlock.first(text);
           if (weak) {
             remove(unit, weak, "inside an appeal block");
             continue;

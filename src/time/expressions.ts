@@ -103,7 +103,10 @@ type YearModifier = "last" | "next" | "this" | null;
 export function findTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
   const publication = toCalendarDate(publicationDate);
   const found: TimeExpression[] = [];
-  if (NAME_PRECHECK.test(text) || RELATIVE_PRECHECK.test(text)) {
+  const plainWeekday = RELATIVE_PRECHECK.test(text) ? undefined : plainWeekdayExpression(text, publicationDate);
+  if (plainWeekday) {
+    found.push(plainWeekday);
+  } else if (NAME_PRECHECK.test(text) || RELATIVE_PRECHECK.test(text)) {
     for (const result of chrono.en.casual.parse(text, chronoReference(publication), { forwardDate: false })) {
       const expression = resolveChronoResult(text, result, publication);
       if (expression) found.push(expression);
@@ -121,6 +124,30 @@ export function findTimeExpressions(text: string, publicationDate: string): Time
     }
   }
   return withoutOverlaps(found);
+}
+
+/** A sentence whose only date word is one weekday name, with nothing around it that changes its meaning. */
+const ONE_WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES.join("|")})\\b`, "g");
+const OTHER_DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.flatMap((name) => [name, name.toUpperCase()]).join("|")}|${WEEKDAY_NAMES.map((name) => name.toUpperCase()).join("|")})\\b`);
+const WEEKDAY_SHIFTERS = /\b(?:next|this|coming|upcoming|last|past|previous|following|every|each)\s+$/i;
+
+/**
+ * The commonest date in news, a bare weekday ("hosted his counterpart Wednesday", "on Monday",
+ * "Wednesday's talks"), read without chrono: the latest such day on or before publication.
+ * Anything less plain (a modifier, a second date word, a named day, a time of day after it)
+ * returns undefined and goes to chrono; a test checks that both paths agree.
+ */
+export function plainWeekdayExpression(text: string, publicationDate: string): TimeExpression | undefined {
+  const matches = [...text.matchAll(ONE_WEEKDAY)];
+  if (matches.length !== 1 || OTHER_DATE_WORDS.test(text)) return undefined;
+  const match = matches[0] as RegExpMatchArray;
+  const start = match.index ?? 0;
+  const name = match[1] as string;
+  const before = text.slice(0, start);
+  const after = text.slice(start + name.length);
+  if (WEEKDAY_SHIFTERS.test(before) || NAMED_DAY_PREFIX.test(before) || NAME_AFTER_WEEKDAY.test(after) || /^\s+(?:night|morning|afternoon|evening|at|\d)/i.test(after)) return undefined;
+  const weekday = (WEEKDAY_NAMES.indexOf(name) + 1) % 7;
+  return { start, end: start + name.length, text: name, date: latestWeekdayOnOrBefore(weekday, publicationDate), precision: "day" };
 }
 
 /**

@@ -15,9 +15,9 @@ const FRENCH =
   "de cessez-le-feu au Caire la semaine prochaine, selon des responsables égyptiens, ce qui fait naître un espoir prudent " +
   "d'une pause dans une guerre qui a déplacé des millions de personnes.";
 
-describe("detectLanguage on long texts (franc-min trigrams)", () => {
+describe("detectLanguage on long texts (English stop words, else franc-min trigrams)", () => {
   it("finds English in a news article, confidently", () => {
-    expect(detectLanguage(readFixture("dedup/wire-original.txt"))).toEqual({ code: "eng", confident: true, basis: "trigrams" });
+    expect(detectLanguage(readFixture("dedup/wire-original.txt"))).toEqual({ code: "eng", confident: true, basis: "stop-words" });
   });
 
   it.each([
@@ -73,10 +73,10 @@ describe("detectLanguage on short texts (English stop-word rule)", () => {
     expect(detectLanguage("https://example.com/2024/10/08/story-12345 info@example.com").basis).toBe("no-letters");
   });
 
-  it("uses franc-min from LONG_TEXT_LETTERS letters on", () => {
+  it("is confident from LONG_TEXT_LETTERS letters on", () => {
     const sentence = "Officials said the talks would resume next week. ";
     const long = sentence.repeat(Math.ceil(LONG_TEXT_LETTERS / 38));
-    expect(detectLanguage(long)).toEqual({ code: "eng", confident: true, basis: "trigrams" });
+    expect(detectLanguage(long)).toEqual({ code: "eng", confident: true, basis: "stop-words" });
     expect(detectLanguage(sentence)).toEqual({ code: "eng", confident: false, basis: "stop-words" });
   });
 });

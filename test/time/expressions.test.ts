@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTimeExpressions, parseIsoDate, type TimeExpression } from "../../src/time/expressions.js";
+import { findTimeExpressions, parseIsoDate, plainWeekdayExpression, type TimeExpression } from "../../src/time/expressions.js";
 
 // Wednesday. Every expectation below is written against this publication date.
 const PUBLISHED = "2022-01-19";
@@ -142,5 +142,30 @@ describe("parseIsoDate", () => {
     expect(parseIsoDate("2022-1-5")).toBeNull();
     expect(parseIsoDate("hello")).toBeNull();
     expect(parseIsoDate("")).toBeNull();
+  });
+});
+
+describe("plainWeekdayExpression (the fast path)", () => {
+  const sentences = [
+    "Russian President Vladimir Putin hosted his Iranian counterpart Wednesday, hailing their cooperation.",
+    "At the start of Wednesday's talks, Putin also told Raisi that he would like to discuss Afghanistan.",
+    "The ministers met on Monday in Geneva.",
+    "Protesters gathered on Sunday outside parliament.",
+    "Iran said on Friday it would respond.",
+  ];
+  it("agrees with the chrono path wherever it answers", () => {
+    for (const sentence of sentences) {
+      const fast = plainWeekdayExpression(sentence, "2022-01-19");
+      expect(fast, sentence).toBeDefined();
+      // Force the chrono path by adding a relative word the fast path refuses, far from the weekday.
+      const slow = findTimeExpressions(`${sentence} Officials spoke today.`, "2022-01-19").find((expression) => expression.start === fast?.start);
+      expect(fast).toEqual(slow);
+    }
+  });
+
+  it("leaves anything less plain to chrono", () => {
+    for (const sentence of ["He will travel next Monday.", "They met last Friday.", "The Sunday Times reported it.", "Talks resume Monday at 10 a.m.", "On Monday and Tuesday they met.", "Super Tuesday results", "Ties since March, on Monday."]) {
+      expect(plainWeekdayExpression(sentence, "2022-01-19"), sentence).toBeUndefined();
+    }
   });
 });
