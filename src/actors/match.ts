@@ -215,7 +215,10 @@ function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, ra
  * "Iranian presence", "Iran's nuclear program". People, organisations and agent phrases always are.
  */
 function isModifier(doc: Doc, mention: ActorMention, sentenceEnd: number): boolean {
-  if (mention.kind === "person" || mention.kind === "organisation" || mention.kind === "agent") return false;
+  if (mention.kind === "person" || mention.kind === "organisation") return false;
+  // An agent with a country is an actor ("Russian troops"); a bare one before a noun is a
+  // modifier ("military exercises", "police station").
+  if (mention.kind === "agent" && mention.code.length > 3) return false;
   let i = mention.tokenEnd;
   const next = doc.tokens[i];
   if (!next || i >= sentenceEnd) return false;

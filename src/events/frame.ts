@@ -160,7 +160,11 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
         // "Police in Nairobi arrested": the phrase the preposition modifies is the subject;
         // "efforts by Moscow and Tehran have played": the actor inside the phrase is not.
         const modified = context.npEndingAt(firstNp.tokenStart - 1);
-        if (modified && modified.tokenStart >= clauseStart && !context.isInPrepositionalPhrase(modified)) {
+        const quantity = modified && QUANTITIES.has(doc.tokens[modified.head]?.normal ?? "") && doc.tokens[firstNp.tokenStart - 1]?.normal === "of";
+        if (modified && quantity && modified.tokenStart >= clauseStart) {
+          // "Thousands of people protested": the counted phrase is the subject.
+          frame.subject = context.phraseSlot(np);
+        } else if (modified && modified.tokenStart >= clauseStart && !context.isInPrepositionalPhrase(modified)) {
           frame.subject = context.phraseSlot(modified);
         } else {
           frame.subjectProblem = `the noun phrase before the verb ("${doc.tokenSpanText(firstNp.tokenStart, np.tokenEnd)}") is inside a prepositional phrase`;
@@ -180,7 +184,9 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
   while (cursor < clauseEnd && cursor < nextGroupStart && SKIPPABLE_AFTER_VERB.has(doc.tokens[cursor]?.pos ?? "")) cursor += 1;
   let object = context.npStartingAt(cursor);
   let skipPreposition = -1;
-  if (object && !context.isInPrepositionalPhrase(object)) {
+  // "called on China": the preposition is the verb's particle, so its phrase is the object.
+  const afterParticle = group.particle !== undefined && object?.tokenStart === group.tokenEnd;
+  if (object && (afterParticle || !context.isInPrepositionalPhrase(object))) {
     // "arrested dozens of protesters": a quantity's "of" phrase is the real object.
     const head = doc.tokens[object.head] as Token;
     const after = context.npStartingAt(object.tokenEnd + 1);

@@ -22,3 +22,23 @@ export function retagHeadlineVerbs(doc: Doc, sentence: Sentence, actorEnds: read
     candidate.pos = "VERB";
   }
 }
+
+/** What may follow a plural noun that ends a phrase. */
+const PHRASE_END = new Set(["ADP", "PUNCT", "CCONJ", "SCONJ"]);
+
+/**
+ * The tagger reads some plural nouns after an adjective as verbs ("joint military exercises in the
+ * South China Sea"). A verb form in -s right after an adjective, and ending the phrase, is a noun.
+ */
+export function retagPluralNouns(doc: Doc): void {
+  for (const sentence of doc.sentences) {
+    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i += 1) {
+      const token = doc.tokens[i];
+      const before = doc.tokens[i - 1];
+      const after = i + 1 < sentence.tokenEnd ? doc.tokens[i + 1] : undefined;
+      if (!token || !before || token.pos !== "VERB" || before.pos !== "ADJ") continue;
+      if (!token.normal.endsWith("s") || token.normal === token.lemma || (after && !PHRASE_END.has(after.pos))) continue;
+      token.pos = "NOUN";
+    }
+  }
+}

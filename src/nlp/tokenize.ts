@@ -1,6 +1,7 @@
 import type { Doc } from "../document/doc.js";
 import type { Token } from "../document/types.js";
 import type { ItsFunction } from "wink-nlp";
+import { retagPluralNouns } from "./retag.js";
 import { wink } from "./wink.js";
 
 /**
@@ -70,4 +71,5 @@ export function tokenize(doc: Doc): void {
       });
     }
   }
+  retagPluralNouns(doc);
 }

@@ -67,3 +67,17 @@ describe("codeEvents on wire-style sentences", () => {
     expect(triples("French President Emmanuel Macron will visit China next month.")).toEqual(["FRAGOV 036 CHN"]);
   });
 });
+
+describe("codeEvents on more wire-style sentences", () => {
+  it("takes the phrase after a particle verb as its object", () => {
+    expect(triples("German Chancellor Olaf Scholz called on China to use its influence with Russia.")).toEqual(["DEUGOV 020 CHN"]);
+  });
+
+  it("reads 'the offensive' as a noun phrase and a vow to attack as a threat", () => {
+    expect(triples("Israeli Prime Minister Benjamin Netanyahu vowed to continue the offensive against Hamas.")).toEqual(["ISRGOV 138 PSEREBHMS"]);
+  });
+
+  it("finds the counted subject of a protest", () => {
+    expect(code("Thousands of people protested in Tbilisi against a new law.", { date })[0]).toMatchObject({ source: "CVL", root: "14" });
+  });
+});
