@@ -102,7 +102,10 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
         extendOverSpokesperson(doc, mention, sentence.tokenEnd);
         extendWithName(doc, mention, sentence.tokenEnd, raw);
       }
-      if (mention && !isModifier(doc, mention, sentence.tokenEnd)) mentions.push(mention);
+      if (!mention) continue;
+      const modifier = modifierKind(doc, mention, sentence.tokenEnd);
+      if (modifier === "possessor") mention.possessor = true;
+      if (modifier !== "modifier") mentions.push(mention);
     }
     doc.actors.push(...coordinate(doc, mentions));
   }
@@ -212,21 +215,21 @@ function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, ra
 
 /**
  * A place word that only modifies what follows is not an actor in its own right: "Kremlin talks",
- * "Iranian presence", "Iran's nuclear program". People, organisations and agent phrases always are.
+ * "Iranian presence". Before a possessive ("Ukraine's energy grid") it is kept as the possessor,
+ * which stands for the phrase when nothing else in it is an actor. People, organisations and
+ * agents with a country always are actors.
  */
-function isModifier(doc: Doc, mention: ActorMention, sentenceEnd: number): boolean {
-  if (mention.kind === "person" || mention.kind === "organisation") return false;
-  // An agent with a country is an actor ("Russian troops"); a bare one before a noun is a
-  // modifier ("military exercises", "police station").
-  if (mention.kind === "agent" && mention.code.length > 3) return false;
+function modifierKind(doc: Doc, mention: ActorMention, sentenceEnd: number): "actor" | "modifier" | "possessor" {
+  if (mention.kind === "person" || mention.kind === "organisation") return "actor";
+  if (mention.kind === "agent" && mention.code.length > 3) return "actor";
   let i = mention.tokenEnd;
   const next = doc.tokens[i];
-  if (!next || i >= sentenceEnd) return false;
-  if (next.normal === "'s" || next.normal === "'") return true;
-  if (opensTimePhrase(next.normal, doc.tokens[i + 1]?.normal)) return false;
+  if (!next || i >= sentenceEnd) return "actor";
+  if (next.normal === "'s" || next.normal === "'") return mention.kind === "agent" ? "modifier" : "possessor";
+  if (opensTimePhrase(next.normal, doc.tokens[i + 1]?.normal)) return "actor";
   while (i < sentenceEnd && MODIFIER_GAP.has(doc.tokens[i]?.pos ?? "")) i += 1;
   const head = doc.tokens[i];
-  return head !== undefined && i < sentenceEnd && NOUNISH.has(head.pos);
+  return head !== undefined && i < sentenceEnd && NOUNISH.has(head.pos) ? "modifier" : "actor";
 }
 
 /** Join "A, B and C" into one compound mention whose members each get their own event. */

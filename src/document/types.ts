@@ -103,6 +103,9 @@ export interface ActorMention extends TokenRange {
   /** For people: the dictionary id. Their code depends on the event's date, so the events stage
    * resolves it again at that date; `code` holds the code at the publication date. */
   personId?: string;
+  /** A place named as the owner of what follows ("Ukraine's energy grid"): it stands for the
+   * phrase it opens only when that phrase's head is no actor of its own. */
+  possessor?: boolean;
   /** Members when the mention is a compound ("Britain, France and Germany"): one event each. */
   members?: ActorMention[];
 }

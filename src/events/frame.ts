@@ -80,8 +80,15 @@ export class FrameContext {
 
   /** The actor a noun phrase names: the mention covering its head (or, for "A and B", the compound). */
   actorOfPhrase(np: Chunk): ActorMention | undefined {
-    const mention = this.actorByToken[np.head];
-    return mention;
+    const head = this.actorByToken[np.head];
+    if (head && !head.possessor) return head;
+    // "an attack on Ukraine's energy grid", "Israel's military campaign", "NATO allies": when the
+    // head names no actor, the actor that owns or qualifies it stands for the phrase.
+    for (let i = np.tokenStart; i < np.head; i += 1) {
+      const mention = this.actorByToken[i];
+      if (mention) return mention;
+    }
+    return head;
   }
 
   phraseSlot(np: Chunk): PhraseSlot {

@@ -81,3 +81,17 @@ describe("codeEvents on more wire-style sentences", () => {
     expect(code("Thousands of people protested in Tbilisi against a new law.", { date })[0]).toMatchObject({ source: "CVL", root: "14" });
   });
 });
+
+describe("actors that own or qualify a phrase", () => {
+  it("takes the owner of a phrase with no actor of its own as the actor", () => {
+    expect(triples("Russian forces launched a missile attack on Ukraine's energy infrastructure.")).toEqual(["RUSMIL 190 UKR"]);
+  });
+
+  it("gives partners that restore relations one event each way", () => {
+    expect(triples("Saudi Arabia and Iran agreed to restore diplomatic relations.")).toEqual(["SAU 032 IRN", "IRN 032 SAU"]);
+  });
+
+  it("reads mediators as their government's envoys", () => {
+    expect(triples("Egyptian mediators met Hamas officials in Cairo.")).toEqual(["EGYGOV 040 PSEREBHMS"]);
+  });
+});
