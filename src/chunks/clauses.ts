@@ -2,7 +2,7 @@ import type { Doc } from "../document/doc.js";
 import type { Clause, ClauseKind, Sentence, Token, VerbGroup } from "../document/types.js";
 
 /** Conjunctions that open a subordinate clause ("while President Biden has signaled …"). */
-const SUBORDINATORS = new Set(["while", "although", "though", "because", "whereas", "unless", "whilst"]);
+const SUBORDINATORS = new Set(["while", "although", "though", "because", "whereas", "unless", "whilst", "if", "whether"]);
 const RELATIVE_PRONOUNS = new Set(["which", "who", "whom", "whose"]);
 const QUOTES = new Set(['"', "'"]);
 /** The most tokens an addressee or time phrase may take between "told" and "that". */

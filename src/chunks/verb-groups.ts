@@ -119,6 +119,11 @@ function describeGroup(doc: Doc, start: number, head: number, sentence: Sentence
   }
   const beforeHead = doc.tokens[head - 1];
   if (beforeHead && head - 1 >= start && isBe(beforeHead) && isParticiple(headToken)) passive = true;
+  // Headlines drop the auxiliary: "US service members killed in helicopter crash". Active
+  // headlines are written in the present ("Russia attacks"), so a bare participle is passive.
+  const afterHead = head + 1 < sentence.tokenEnd ? doc.tokens[head + 1] : undefined;
+  const noObject = afterHead === undefined || afterHead.pos === "ADP" || afterHead.pos === "PUNCT";
+  if (sentence.role === "headline" && head === start && noObject && isParticiple(headToken) && headToken.normal.endsWith("ed")) passive = true;
   // "has been attacked": be-auxiliary anywhere in the group directly governing the participle.
   for (let k = start; k < head && !passive; k += 1) {
     const token = doc.tokens[k] as Token;

@@ -21,6 +21,10 @@ const SPEAKER_PRONOUNS = new Set(["we", "i"]);
  * coded without a target are mostly misreadings, so they are not emitted.
  */
 const TARGETLESS_ROOTS = new Set(["01", "03", "14", "15", "18", "19", "20"]);
+/** Roots of physical force, whose verbs are also used figuratively ("fighting dirty air"). */
+const VIOLENT_ROOTS = new Set(["18", "19", "20"]);
+/** Conjunctions that make their clause a condition, not a report: "If the U.S. imposes a tariff". */
+const CONDITIONALS = new Set(["if", "unless", "whether"]);
 /** Roots where "A and B <verb>" with no object means they did it with each other. */
 const RECIPROCAL_ROOTS = new Set(["03", "04", "05", "06", "08", "19"]);
 /** Verbs whose complement clause is demanded, feared or denied rather than reported as fact. */
@@ -69,6 +73,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const clause = frame.clause;
     if (clause?.kind === "appositive") return decide("inside an appositive: describes an actor, not an event");
     if (clause?.kind === "relative") return decide("inside a relative clause: background, not coded");
+    if (clause && CONDITIONALS.has(doc.tokens[clause.tokenStart]?.normal ?? "")) return decide(`inside a condition ("${doc.tokens[clause.tokenStart]?.normal}"): not an event`);
     const reportedBy = clause?.kind === "reported" && clause.speechVerb !== undefined ? doc.verbGroups[clause.speechVerb]?.lemma : undefined;
     if (reportedBy && NOT_FACTUAL.has(reportedBy)) return decide(`the clause is what "${reportedBy}" asks for, warns of or denies, not a reported fact`);
     if (doc.tokens[group.tokenStart]?.normal === "to" && !group.intent) return decide("purpose infinitive: not an event in itself");
@@ -125,6 +130,11 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const reciprocal = !match.target && partners.length === 2 && RECIPROCAL_ROOTS.has(ontology.root);
     if (!match.target && !reciprocal && !TARGETLESS_ROOTS.has(ontology.root)) {
       return decide(`${ontology.code} (${ontology.name}) needs a target actor and none was found (object: ${describe(doc, roles.object)})`);
+    }
+    // "London has been fighting dirty air": a violent verb aimed at something that is no actor is
+    // a figure of speech; untargeted violence is coded only when the verb has no object at all.
+    if (!match.target && !reciprocal && VIOLENT_ROOTS.has(ontology.root) && roles.object && !match.pattern.objectHeads) {
+      return decide(`${ontology.code} (${ontology.name}) aimed at "${doc.tokenSpanText(roles.object.np.tokenStart, roles.object.np.tokenEnd)}", which is no actor: not coded`);
     }
     let coded = 0;
     for (const source of partners) {

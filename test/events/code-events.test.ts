@@ -95,3 +95,18 @@ describe("actors that own or qualify a phrase", () => {
     expect(triples("Egyptian mediators met Hamas officials in Cairo.")).toEqual(["EGYGOV 040 PSEREBHMS"]);
   });
 });
+
+describe("what is not an event", () => {
+  it("codes nothing inside a condition", () => {
+    expect(triples("If the United States imposes a tariff on China, Beijing will respond.")).toEqual([]);
+  });
+
+  it("does not code violence against something that is no actor", () => {
+    expect(triples("London has been fighting dirty air since the 14th century.")).toEqual([]);
+  });
+
+  it("reads a headline's bare participle as passive", () => {
+    const events = code("US service members killed in Afghanistan helicopter crash\nThe crash happened on Monday.", { date });
+    expect(events.filter((event) => event.source === "USAMIL")).toEqual([]);
+  });
+});
