@@ -115,16 +115,6 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const ontology = cameoCode(code) ?? nearestCameoCode(code);
     if (!ontology) return decide(`pattern ${match.pattern.id} gives unknown code ${code}`);
 
-    const sentence = doc.sentences[group.sentence];
-    if (!sentence) return;
-    let expressions = timeBySentence.get(sentence.index);
-    if (!expressions) {
-      expressions = findTimeExpressions(doc.sentenceText(sentence.index), doc.meta.date);
-      timeBySentence.set(sentence.index, expressions);
-    }
-    const when = eventDate(doc, context, clause, expressions);
-    const sentenceText = doc.sentenceText(sentence.index);
-
     // "Pakistan and India agreed to a ceasefire": two partners with no other target act on each other.
     const partners = members(roles.source);
     const reciprocal = !match.target && partners.length === 2 && RECIPROCAL_ROOTS.has(ontology.root);
@@ -136,6 +126,16 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     if (!match.target && !reciprocal && VIOLENT_ROOTS.has(ontology.root) && roles.object && !match.pattern.objectHeads) {
       return decide(`${ontology.code} (${ontology.name}) aimed at "${doc.tokenSpanText(roles.object.np.tokenStart, roles.object.np.tokenEnd)}", which is no actor: not coded`);
     }
+    const sentence = doc.sentences[group.sentence];
+    if (!sentence) return;
+    let expressions = timeBySentence.get(sentence.index);
+    if (!expressions) {
+      expressions = findTimeExpressions(doc.sentenceText(sentence.index), doc.meta.date);
+      timeBySentence.set(sentence.index, expressions);
+    }
+    const when = eventDate(doc, context, clause, expressions);
+    const sentenceText = doc.sentenceText(sentence.index);
+
     let coded = 0;
     for (const source of partners) {
       const targets = match.target ? members(match.target) : reciprocal ? partners.filter((partner) => partner !== source) : [undefined];
