@@ -88,7 +88,7 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
       } else if (COUNTERPART.has(token.normal) && raw.at(-1)?.tokenEnd === i) {
         // "his Iranian counterpart": the counterpart holds the same kind of office as the person
         // the story is about, which for heads of state and ministers is the government.
-        raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [{ kind: "agent", agent: counterpartAgent(doc), sector: "GOV", rule: "counterpart" }] });
+        raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [{ kind: "agent", agent: counterpartAgent(doc, index, raw.slice(0, -1)), sector: "GOV", rule: "counterpart" }] });
       }
       i += 1;
     }
@@ -111,8 +111,22 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
   }
 }
 
-/** Agent of the latest actor with one ("Russian President Putin" → GOV), else GOV. */
-function counterpartAgent(doc: Doc): string {
+/**
+ * The office a counterpart holds: that of the latest office-holder named before it in the sentence
+ * ("Russian President Vladimir Putin hosted his Iranian counterpart" → GOV), else in the document,
+ * else the government.
+ */
+function counterpartAgent(doc: Doc, index: ActorIndex, earlier: readonly RawMatch[]): string {
+  for (let m = earlier.length - 1; m >= 0; m -= 1) {
+    for (const ref of earlier[m]?.refs ?? []) {
+      if (ref.kind === "agent") return ref.agent;
+      if (ref.kind === "seat") return "GOV";
+      if (ref.kind === "person") {
+        const code = index.personCode(ref.person.id, doc.meta.date) ?? "";
+        if (code.length >= 6) return code.slice(3, 6);
+      }
+    }
+  }
   for (let i = doc.actors.length - 1; i >= 0; i -= 1) {
     const code = doc.actors[i]?.code ?? "";
     if (code.length >= 6) return code.slice(3, 6);

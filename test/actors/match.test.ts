@@ -47,6 +47,11 @@ describe("findActors", () => {
     expect(mentions).toContainEqual({ text: "Iranian counterpart", code: "IRNGOV", members: undefined });
   });
 
+  it("takes a counterpart's office from the office-holder in the same sentence", () => {
+    const { mentions } = actorsOf("Police arrested dozens of protesters.\nSaudi Crown Prince Mohammed bin Salman hosted his Indian counterpart.");
+    expect(mentions).toContainEqual({ text: "Indian counterpart", code: "INDGOV", members: undefined });
+  });
+
   it("resolves people to their role at the publication date", () => {
     expect(actorsOf("Vladimir Putin spoke.", "2022-01-19").mentions[0]?.code).toBe("RUSGOV");
     expect(actorsOf("Ebrahim Raisi spoke.", "2022-01-19").mentions[0]?.code).toBe("IRNGOV");
