@@ -74,7 +74,7 @@ function runCli(args: string[]): { seconds: number; peakMb: number } {
   const peak = /peak RSS (\d+) MB/.exec(run.stderr);
   return { seconds, peakMb: peak ? Number(peak[1]) : Number.NaN };
 }
-const startupRun = runCli(["code", "--jobs", "1", "--date", "2024-06-12", fileURLToPath(new URL("../../examples/sample-article.txt", import.meta.url))]);
+const startupRun = runCli(["code", "--jobs", "1", "--date", "2024-06-12", fileURLToPath(new URL("../../examples/erdogan-sisi-ankara.txt", import.meta.url))]);
 const cliOne = runCli(["code", "--jobs", "1", "--keep-duplicates", jsonl]);
 const cliAll = runCli(["code", "--jobs", String(cores), "--keep-duplicates", jsonl]);
 rmSync(jsonlDir, { recursive: true, force: true });
