@@ -38,3 +38,17 @@ describe("parley eval", () => {
     expect(empty.stderr).toMatch(/no validation records/);
   });
 });
+
+describe("parley dictionaries check", () => {
+  it("passes on the built-in dictionaries and says what it found", () => {
+    const run = parley(["dictionaries", "check"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^0 errors, \d+ warnings?$/m);
+  });
+
+  it("fails with the problems of a broken user dictionary, by file and line", () => {
+    const run = parley(["dictionaries", "check", "--dictionaries", fixturePath("validation.xml")]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^error load \S*validation\.xml: not a dictionary file/m);
+  });
+});
