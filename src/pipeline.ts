@@ -5,6 +5,8 @@ import { clean } from "./clean/clean.js";
 import { Doc } from "./document/doc.js";
 import type { DocMeta } from "./document/types.js";
 import { codeEvents } from "./events/code-events.js";
+import { codeImportedEvents } from "./events/imported/code.js";
+import type { ImportedVerbCoder } from "./events/imported/compile.js";
 import { loadBuiltinLexicon, type VerbLexicon } from "./events/lexicon.js";
 import { tokenize } from "./nlp/tokenize.js";
 
@@ -14,18 +16,21 @@ export interface Coder {
   lexicon: VerbLexicon;
   /** Verb lemmas known to the lexicon, plain and with particles, plus speech verbs. */
   verbLemmas: ReadonlySet<string>;
+  /** Verb patterns imported from PETRARCH/TABARI dictionaries: when present, they code the events. */
+  importedVerbs?: ImportedVerbCoder;
 }
 
 export interface CoderOptions {
   index?: ActorIndex;
   lexicon?: VerbLexicon;
+  importedVerbs?: ImportedVerbCoder;
 }
 
 export function createCoder(options: CoderOptions = {}): Coder {
   const index = options.index ?? builtinActorIndex();
   const lexicon = options.lexicon ?? loadBuiltinLexicon();
   const verbLemmas = new Set<string>([...lexicon.byVerb.keys(), ...lexicon.speechVerbs]);
-  return { index, lexicon, verbLemmas };
+  return options.importedVerbs ? { index, lexicon, verbLemmas, importedVerbs: options.importedVerbs } : { index, lexicon, verbLemmas };
 }
 
 let defaultCoder: Coder | undefined;
@@ -45,6 +50,7 @@ export function processDocument(coder: Coder, meta: DocMeta, raw: string): Doc {
   tokenize(doc);
   findActors(doc, { index: coder.index, verbLemmas: coder.verbLemmas });
   chunk(doc, { verbLemmas: coder.verbLemmas, speechVerbs: coder.lexicon.speechVerbs });
-  codeEvents(doc, { lexicon: coder.lexicon, index: coder.index });
+  if (coder.importedVerbs) codeImportedEvents(doc, { verbs: coder.importedVerbs, index: coder.index });
+  else codeEvents(doc, { lexicon: coder.lexicon, index: coder.index });
   return doc;
 }

@@ -1,5 +1,6 @@
 import { ActorIndex } from "../actors/actor-index.js";
 import { loadBuiltinDictionaries, type ActorDictionaries, type AgentEntry, type OrganisationEntry, type PersonEntry, type PersonRole } from "../actors/load.js";
+import { compileImportedVerbs } from "../events/imported/compile.js";
 import { createCoder, type Coder } from "../pipeline.js";
 import { loadForeignDictionaries, type NamedDictionaryFiles } from "./load.js";
 import type { ImportedActor, ImportedDictionaries } from "./types.js";
@@ -68,5 +69,6 @@ export function toActorDictionaries(imported: ImportedDictionaries, withBuiltin:
 export function createForeignCoder(path: string, options: ForeignCoderOptions = {}): ForeignCoder {
   const imported = loadForeignDictionaries(path, options.named);
   const index = new ActorIndex(toActorDictionaries(imported, options.withBuiltin ?? false));
-  return { coder: createCoder({ index }), imported };
+  const importedVerbs = imported.verbBlocks.length > 0 ? compileImportedVerbs(imported, { keepBuiltinActors: options.withBuiltin ?? false }) : undefined;
+  return { coder: createCoder(importedVerbs ? { index, importedVerbs } : { index }), imported };
 }

@@ -1,7 +1,8 @@
 /**
  * Reads the `[Dictionaries]` section of a PETRARCH config file (PETR_config.ini), a Python
  * ConfigParser file: `key = value` or `key: value`, indented lines continue the previous value,
- * lines starting with `#` or `;` are comments. Other sections (options, text files, Stanford
+ * lines starting with `#` or `;` are comments. The `[Options]` that change what is coded
+ * (require_dyad, comma_*) are kept in `options`. Other sections and options (text files, Stanford
  * paths) concern the PETRARCH program, not its dictionaries, and are ignored.
  */
 import type { DictionaryProblem } from "./types.js";
@@ -13,6 +14,11 @@ export interface ConfigEntry {
 }
 
 export interface DictionaryConfig {
+  /**
+   * Coding options of the `[Options]` section that change what is coded (require_dyad,
+   * new_actor_length and the comma_* clause lengths), lower-cased key → value as written.
+   */
+  options?: Record<string, string>;
   verbs?: ConfigEntry;
   actors: ConfigEntry[];
   agents?: ConfigEntry;
@@ -29,6 +35,9 @@ const KEYS = {
 } as const;
 type Key = keyof typeof KEYS;
 
+/** `[Options]` keys that change what gets coded; the rest concern PETRARCH's own running. */
+const CODING_OPTIONS = /^(?:require_dyad|new_actor_length|comma_(?:min|max|emin|emax|bmin|bmax))$/;
+
 /** PETRARCH refuses to start without these. */
 const REQUIRED: Key[] = ["verbfile_name", "actorfile_list", "agentfile_name", "discardfile_name"];
 
@@ -39,6 +48,7 @@ export function isConfigText(text: string): boolean {
 export function parseConfig(text: string, file: string): { config: DictionaryConfig; problems: DictionaryProblem[] } {
   const problems: DictionaryProblem[] = [];
   const values = new Map<Key, { value: string; line: number }>();
+  const options: Record<string, string> = {};
   let section = "";
   let sawSection = false;
   let last: Key | undefined;
@@ -56,6 +66,12 @@ export function parseConfig(text: string, file: string): { config: DictionaryCon
       section = header[1]!.trim().toLowerCase();
       if (section === "dictionaries") sawSection = true;
       last = undefined;
+      continue;
+    }
+    if (section === "options") {
+      const option = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(trimmed);
+      const key = option?.[1]?.toLowerCase() ?? "";
+      if (option && CODING_OPTIONS.test(key)) options[key] = (option[2] ?? "").replace(/\s[#;].*$/, "").trim();
       continue;
     }
     if (section !== "dictionaries") continue;
@@ -79,6 +95,7 @@ export function parseConfig(text: string, file: string): { config: DictionaryCon
   }
 
   const config: DictionaryConfig = { actors: [] };
+  if (Object.keys(options).length > 0) config.options = options;
   if (!sawSection) problems.push({ file, line: 0, message: "no [Dictionaries] section" });
   else {
     for (const k of REQUIRED) {

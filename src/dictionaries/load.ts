@@ -22,7 +22,7 @@ import type {
   ImportedFile,
 } from "./types.js";
 import { decodeDictionary } from "./text.js";
-import { isConfigText, parseConfig } from "./config.js";
+import { isConfigText, parseConfig, type DictionaryConfig } from "./config.js";
 import { formatFromContent, kindFromContent, kindFromName, mayBeDictionary } from "./sniff.js";
 import { parseActorFile } from "./actors.js";
 import { parseAgentFile } from "./agents.js";
@@ -51,6 +51,7 @@ function emptyResult(): ImportedDictionaries {
     issues: [],
     problems: [],
     files: [],
+    options: {},
   };
 }
 
@@ -87,6 +88,12 @@ function planFromConfig(configPath: string, text: string, result: ImportedDictio
   const { config, problems } = parseConfig(text, configPath);
   result.problems.push(...problems);
   result.files.push({ path: configPath, kind: "config", format: "petrarch", entries: 0 });
+  if (config.options) result.options = { ...config.options };
+  return planNamed(configPath, config, result);
+}
+
+/** The files a config (or a validation file's `<Environment>`) names, looked up beside `configPath`. */
+function planNamed(configPath: string, config: DictionaryConfig, result: ImportedDictionaries): PlannedFile[] {
   const wanted: Array<{ kind: DictionaryFileKind; key: string; name: string; line: number }> = [];
   if (config.verbs) wanted.push({ kind: "verbs", key: "verbfile_name", ...config.verbs });
   for (const a of config.actors) wanted.push({ kind: "actors", key: "actorfile_list", ...a });
@@ -128,12 +135,18 @@ function planFolder(dir: string, result: ImportedDictionaries): PlannedFile[] {
     if (others.length > 0) {
       result.problems.push({ file: dir, line: 0, message: `several config files; using ${basename(configPath)}` });
     }
-    return planFromConfig(configPath, text, result);
+    const fromConfig = planFromConfig(configPath, text, result);
+    if (fromConfig.length > 0) return fromConfig;
+    // A config copied without its files (the validation folder names the Phoenix set): read
+    // what the folder does hold rather than nothing.
+    result.problems.push({ file: configPath, line: 0, message: "none of the files it names are here; reading the folder's dictionary files instead" });
+    break;
   }
   const planned: PlannedFile[] = [];
   for (const path of paths) {
     const text = readText(path, result.problems);
     if (text === undefined) continue;
+    if (kindFromName(path) === "config" || isConfigText(text)) continue;
     const kind = kindFromName(path) ?? kindFromContent(text);
     if (kind === undefined || kind === "config") continue;
     if (kind !== "actors" && planned.some((p) => p.kind === kind)) {
@@ -166,8 +179,38 @@ function planSingle(path: string, result: ImportedDictionaries): PlannedFile[] {
   return [{ path, kind, text }];
 }
 
-/** Reads PETRARCH-1, PETRARCH-2/Phoenix or TABARI dictionaries from a folder, config or file. */
-export function loadForeignDictionaries(pathToDirOrFile: string): ImportedDictionaries {
+/** Dictionary file names chosen by the caller, e.g. a PETRARCH validation file's `<Environment>`. */
+export interface NamedDictionaryFiles {
+  verbs?: string;
+  actors?: string[];
+  agents?: string;
+  discards?: string;
+  issues?: string;
+}
+
+/** The named files that exist in `dir`, as a config would name them; undefined when none does. */
+function namedConfig(dir: string, named: NamedDictionaryFiles): DictionaryConfig | undefined {
+  const present = (name: string | undefined): { name: string; line: number } | undefined =>
+    name !== undefined && isFile(isAbsolute(name) ? name : join(dir, name)) ? { name, line: 0 } : undefined;
+  const config: DictionaryConfig = { actors: [] };
+  for (const name of named.actors ?? []) {
+    const entry = present(name);
+    if (entry) config.actors.push(entry);
+  }
+  for (const kind of ["verbs", "agents", "discards", "issues"] as const) {
+    const entry = present(named[kind]);
+    if (entry) config[kind] = entry;
+  }
+  const any = config.actors.length > 0 || config.verbs || config.agents || config.discards || config.issues;
+  return any ? config : undefined;
+}
+
+/**
+ * Reads PETRARCH-1, PETRARCH-2/Phoenix or TABARI dictionaries from a folder, config or file. With
+ * `named` and a folder, the named files that are in the folder are read (and nothing else), as
+ * when PETRARCH runs a validation file whose `<Environment>` names its dictionaries.
+ */
+export function loadForeignDictionaries(pathToDirOrFile: string, named?: NamedDictionaryFiles): ImportedDictionaries {
   const result = emptyResult();
   let planned: PlannedFile[];
   if (!existsSync(pathToDirOrFile)) {
@@ -175,9 +218,13 @@ export function loadForeignDictionaries(pathToDirOrFile: string): ImportedDictio
     return result;
   }
   try {
-    planned = statSync(pathToDirOrFile).isDirectory()
-      ? planFolder(pathToDirOrFile, result)
-      : planSingle(pathToDirOrFile, result);
+    const isDir = statSync(pathToDirOrFile).isDirectory();
+    const config = isDir && named ? namedConfig(pathToDirOrFile, named) : undefined;
+    planned = config
+      ? planNamed(join(pathToDirOrFile, "environment"), config, result)
+      : isDir
+        ? planFolder(pathToDirOrFile, result)
+        : planSingle(pathToDirOrFile, result);
   } catch (err) {
     result.problems.push({ file: pathToDirOrFile, line: 0, message: `cannot read: ${(err as Error).message}` });
     return result;

@@ -238,4 +238,6 @@ export interface ImportedDictionaries {
   problems: DictionaryProblem[];
   /** Every file read, config first. Missing or unreadable files appear in `problems` only. */
   files: ImportedFile[];
+  /** Coding options from the config's `[Options]` (require_dyad, comma_*), when a config was read. */
+  options: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import { explainDocument } from "../cli/explain.js";
+import { withCodingOptions } from "../events/imported/compile.js";
 import { processDocument, type Coder } from "../pipeline.js";
 import { sameTriples, ScoreCounter, type Level, type Scores } from "./score.js";
 import type { ExpectedEvent, ValidationRecord } from "./validation-xml.js";
@@ -37,7 +38,9 @@ export function evaluate(records: readonly ValidationRecord[], coder: Coder): Ev
   let exact = 0;
 
   for (const record of records) {
-    const doc = processDocument(coder, { id: record.id, date: record.date }, record.text);
+    // PETRARCH suites switch coding options between records (<Config option="require_dyad" …>).
+    const recordCoder = coder.importedVerbs && record.options && Object.keys(record.options).length > 0 ? { ...coder, importedVerbs: withCodingOptions(coder.importedVerbs, record.options) } : coder;
+    const doc = processDocument(recordCoder, { id: record.id, date: record.date }, record.text);
     const produced = dedupe(doc.events.map((event) => ({ source: event.source, target: event.target ?? "---", code: event.code })));
     for (const level of LEVELS) counters[level].add(record.expected, produced, level);
     const category = perCategory.get(record.category) ?? { counter: new ScoreCounter(), records: 0, exact: 0 };

@@ -19,11 +19,26 @@ export interface ValidationRecord {
   expected: ExpectedEvent[];
   /** PETRARCH marks records it does not expect to pass as valid="false". */
   valid: boolean;
+  /**
+   * Coder options in effect for the record: `<Config option="require_dyad" value="false">`
+   * elements between records change PETRARCH's options for the records after them.
+   */
+  options?: Record<string, string>;
+}
+
+/** Dictionary files a validation file's `<Environment>` names (file names, relative to the dictionaries). */
+export interface ValidationEnvironment {
+  verbs?: string;
+  actors?: string[];
+  agents?: string;
+  discards?: string;
 }
 
 export interface ValidationSuite {
   records: ValidationRecord[];
   problems: DictionaryProblem[];
+  /** Present when the file has an `<Environment>` naming at least one dictionary. */
+  environment?: ValidationEnvironment;
 }
 
 type XmlValue = string | number | boolean | XmlNode | XmlValue[] | undefined;
@@ -62,6 +77,8 @@ export function parseValidationXml(xml: string, file: string): ValidationSuite {
   const container = validation && typeof validation === "object" && !Array.isArray(validation) ? (validation["Sentences"] as XmlNode | undefined) : undefined;
   const sentences = asArray(container?.["Sentence"] ?? (validation as XmlNode | undefined)?.["Sentence"]);
   const records: ValidationRecord[] = [];
+  const environment = environmentOf(validation);
+  const optionsBySentence = configOptions(xml);
   sentences.forEach((value, index) => {
     if (!value || typeof value !== "object" || Array.isArray(value)) return;
     const node = value;
@@ -96,7 +113,49 @@ export function parseValidationXml(xml: string, file: string): ValidationSuite {
       text,
       expected,
       valid: (attribute(node, "valid") ?? "true").toLowerCase() !== "false",
+      options: optionsBySentence[index] ?? {},
     });
   });
-  return { records, problems };
+  return environment ? { records, problems, environment } : { records, problems };
+}
+
+/**
+ * The `<Config option value>` settings in effect at each `<Sentence>`, in document order (the XML
+ * parser keeps elements of one name together, so order is read from the text). Options in the
+ * `<Environment>` apply from the start; PETRARCH's own bookkeeping option stop_on_error is left out.
+ */
+function configOptions(xml: string): Array<Record<string, string>> {
+  const text = xml.replace(/<!--[\s\S]*?-->/g, "");
+  const state: Record<string, string> = {};
+  const perSentence: Array<Record<string, string>> = [];
+  for (const match of text.matchAll(/<Config\s+option="([^"]+)"\s+value="([^"]*)"|<Sentence\b/g)) {
+    if (match[1] !== undefined) {
+      if (match[1] !== "stop_on_error") state[match[1]] = match[2] ?? "";
+    } else {
+      perSentence.push({ ...state });
+    }
+  }
+  return perSentence;
+}
+
+/** `<Environment><Verbfile>…</Verbfile><Actorfile>a, b</Actorfile>…`: the dictionaries the suite was written for. */
+function environmentOf(validation: XmlValue): ValidationEnvironment | undefined {
+  if (!validation || typeof validation !== "object" || Array.isArray(validation)) return undefined;
+  const node = asArray(validation["Environment"])[0];
+  if (!node || typeof node !== "object" || Array.isArray(node)) return undefined;
+  const names = (tag: string): string[] =>
+    asArray(node[tag])
+      .flatMap((value) => textOf(value).split(","))
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+  const environment: ValidationEnvironment = {};
+  const [verbs] = names("Verbfile");
+  const [agents] = names("Agentfile");
+  const [discards] = names("Discardfile");
+  const actors = names("Actorfile");
+  if (verbs) environment.verbs = verbs;
+  if (actors.length > 0) environment.actors = actors;
+  if (agents) environment.agents = agents;
+  if (discards) environment.discards = discards;
+  return Object.keys(environment).length > 0 ? environment : undefined;
 }

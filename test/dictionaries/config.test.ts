@@ -40,3 +40,24 @@ describe("parseConfig", () => {
     expect(r.config.verbs).toEqual({ name: "b.txt", line: 3 });
   });
 });
+
+describe("parseConfig [Options]", () => {
+  it("keeps the options that change what is coded, and only those", () => {
+    const text = [
+      "[Dictionaries]",
+      "verbfile_name = a.verbs.txt",
+      "actorfile_list = a.actors.txt",
+      "agentfile_name = a.agents.txt",
+      "discardfile_name = a.discards.txt",
+      "",
+      "[Options]",
+      "require_dyad = False   # for the test",
+      "comma_emax = 0",
+      "new_actor_length = 3",
+      "textfile_list = ignored.xml",
+    ].join("\n");
+    const { config, problems } = parseConfig(text, "PETR_config.ini");
+    expect(problems).toEqual([]);
+    expect(config.options).toEqual({ require_dyad: "False", comma_emax: "0", new_actor_length: "3" });
+  });
+});

@@ -140,20 +140,28 @@ describe.skipIf(!haveReference)("PETRARCH-1 validation dictionaries", () => {
     ]);
   });
 
-  it("follows the folder's PETR_config.ini, which names Phoenix files that are not there", () => {
+  it("reads the folder's own files when its PETR_config.ini names Phoenix files that are not there", () => {
     const r = loadForeignDictionaries(`${referenceDir}petrarch`);
-    expect(r.files.map((f) => f.kind)).toEqual(["config"]);
-    expect(r.problems.map((p) => [p.file.endsWith("PETR_config.ini"), p.line])).toEqual([
-      [true, 7],
-      [true, 8],
-      [true, 8],
-      [true, 8],
-      [true, 9],
-      [true, 10],
-      [true, 11],
+    expect(r.files.map((f) => [f.path.split("/").pop(), f.kind])).toEqual([
+      ["PETR_config.ini", "config"],
+      ["PETR.Validate.actors.txt", "actors"],
+      ["PETR.Validate.agents.txt", "agents"],
+      ["PETR.Validate.discards.txt", "discards"],
+      ["PETR.Validate.verbs.txt", "verbs"],
     ]);
-    expect(r.problems[0]!.message).toContain("CAMEO.verbpatterns.150430.txt");
-    expect(r.format).toBe("unknown");
+    const fromConfig = r.problems.filter((p) => p.file.endsWith("PETR_config.ini"));
+    expect(fromConfig.map((p) => p.line)).toEqual([7, 8, 8, 8, 9, 10, 11, 0]);
+    expect(fromConfig[0]!.message).toContain("CAMEO.verbpatterns.150430.txt");
+    expect(fromConfig.at(-1)!.message).toContain("reading the folder's dictionary files instead");
+    expect(r.format).toBe("petrarch1");
+  });
+
+  it("reads only the files a validation <Environment> names when they are in the folder", () => {
+    const r = loadForeignDictionaries(`${referenceDir}petrarch`, { verbs: "PETR.Validate.verbs.txt", actors: ["PETR.Validate.actors.txt"], agents: "Missing.agents.txt" });
+    expect(r.files.map((f) => [f.path.split("/").pop(), f.kind])).toEqual([
+      ["PETR.Validate.verbs.txt", "verbs"],
+      ["PETR.Validate.actors.txt", "actors"],
+    ]);
   });
 });
 
