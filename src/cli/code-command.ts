@@ -1,14 +1,14 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
-import { READ_FORMATS, readInputs, type ReadFormat } from "../ingest/read-inputs.js";
+import { readInputs } from "../ingest/read-inputs.js";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
 import { codedDocument, createEventWriter, OUTPUT_FORMATS, type CodedDocument, type OutputFormat } from "../output/writer.js";
-import { parseIsoDate } from "../time/expressions.js";
 import { loadCountryCodes } from "../actors/codes.js";
 import type { Coder } from "../pipeline.js";
 import { explanationOf, type ExplainMode } from "./coding-jobs.js";
 import { CodingPool } from "./coding-pool.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
+import { readingOptions } from "./input-options.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
 import { codePrepared, RecordCoder, type PreparedDocument } from "./record-coder.js";
@@ -55,16 +55,9 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
     io.out(CODE_USAGE);
     return 0;
   }
-  const input = values.input as string;
-  if (!(READ_FORMATS as readonly string[]).includes(input)) throw new UsageError(`--input must be one of ${READ_FORMATS.join(", ")}, got "${input}"`);
+  const { format: input, date } = readingOptions(values);
   const format = values.format as string;
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${format}"`);
-  let date: string | undefined;
-  if (values.date !== undefined) {
-    const parsed = parseIsoDate(values.date);
-    if (!parsed) throw new UsageError(`invalid --date "${values.date}": expected a real calendar date as YYYY-MM-DD`);
-    date = parsed;
-  }
 
   const runTime = io.now();
   const progress = createProgress();
@@ -76,7 +69,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   const localCoder = (): Coder => (coder ??= coderForOption(values.dictionaries, values["with-builtin"], io));
   const records = new RecordCoder(warn, { keepDuplicates: values["keep-duplicates"] });
   const inputs = readInputs(positionals, {
-    format: input as ReadFormat,
+    format: input,
     ...(date ? { date } : {}),
     today: runTime.toISOString().slice(0, 10),
     follow: values.follow,

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../ingest/record.js";
 import { CODE_USAGE, runCode } from "./code-command.js";
+import { runDictionaries } from "./dictionaries-command.js";
 import { runEval } from "./eval-command.js";
 import { runWatch } from "./watch-command.js";
+import { runIngest, runRecode } from "./ingest-command.js";
+import { runDyad, runEvents, runExport, runQuery, runTop } from "./store-commands.js";
 import { processIO, UsageError, type CommandIO } from "./io.js";
 
 const USAGE = `usage: parley <command> [options]
@@ -11,6 +14,16 @@ commands:
   code [INPUT ...]  code news (text, JSONL, HTML, feeds, WARC, folders) into CAMEO + PLOVER events
   watch FEEDS.txt   poll RSS/Atom feeds and code new articles as they appear
   eval SUITE.xml    score the coder against a PETRARCH validation file
+  dictionaries check  check the dictionaries for duplicates, date conflicts, unknown codes, dead entries
+  ingest [INPUT ...]
+                    code news into the event database (./parley.duckdb or --db postgres://…)
+  recode            code the stored articles again after a dictionary or lexicon update
+  query "SQL"       run a read-only SQL query on the event database
+  dyad A B          how relations between two actors moved, per month (--by) with sparklines
+  top actors|dyads|codes
+                    the most frequent actors, dyads or event codes
+  events            list stored events (--actor, --code, --from, --to, --limit)
+  export            export events as parquet, csv, jsonl or GDELT 2.0 event + mentions tables
 
 Run "parley <command> --help" for a command's options.
 `;
@@ -42,8 +55,24 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
         return await runCode(rest, io);
       case "eval":
         return await runEval(rest, io);
+      case "dictionaries":
+        return await runDictionaries(rest, io);
       case "watch":
         return await runWatch(rest, io);
+      case "ingest":
+        return await runIngest(rest, io);
+      case "recode":
+        return await runRecode(rest, io);
+      case "query":
+        return await runQuery(rest, io);
+      case "dyad":
+        return await runDyad(rest, io);
+      case "top":
+        return await runTop(rest, io);
+      case "events":
+        return await runEvents(rest, io);
+      case "export":
+        return await runExport(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try "parley --help")`);
     }

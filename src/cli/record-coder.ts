@@ -24,6 +24,18 @@ export interface PreparedDocument {
   where: string;
   /** Paragraphs the screen removed as site boilerplate, reported as cleaning messages. */
   removed: RemovedParagraph[];
+  /** Language detected by the screen (ISO 639-3), when it tells one. */
+  language?: string;
+}
+
+export interface RecordCoderOptions {
+  /** Code near-duplicates too (default: a copy of an earlier article is skipped). */
+  keepDuplicates?: boolean;
+  /**
+   * Called for a near-duplicate instead of warning about it (`parley ingest` records it as a
+   * further source of the original); it is still counted as skipped and not coded.
+   */
+  onDuplicate?: (record: InputDocument, duplicateOf: string, reason: string) => void;
 }
 
 /** Run the pipeline over a prepared document, with the screen's removals as cleaning messages. */
@@ -34,28 +46,6 @@ export function codePrepared(coder: Coder, prepared: PreparedDocument): Doc {
 }
 
 /**
- * How one record ended, for callers that keep more than the coded document (`parley ingest`):
- * - coded: screened and coded; `text` is the screened text the document was coded from;
- * - known: screened (so later copies of it are still recognised) but not coded, because the
- *   caller already has it (`skipCoding`);
- * - duplicate: a near-duplicate of an earlier document (`duplicateOf` is its DocMeta.id);
- * - skipped / failed: reported with the reason and counted, as `code` does.
- */
-export type RecordOutcome =
-  | { kind: "coded"; record: InputDocument; doc: Doc; text: string; language?: string }
-  | { kind: "known"; record: InputDocument; text: string; language?: string }
-  | { kind: "duplicate"; record: InputDocument; duplicateOf: string; reason: string }
-  | { kind: "skipped" }
-  | { kind: "failed" };
-
-export interface CodeRecordOptions {
-  /** Documents the caller does not need coded (already stored): screened only. */
-  skipCoding?: (record: InputDocument) => boolean;
-  /** Report near-duplicates as outcomes instead of warning and skipping them. */
-  returnDuplicates?: boolean;
-}
-
-/**
  * Takes each input record to its end, the same way for `parley code` and `parley watch`: a
  * failure or skip is reported with its reason; a document is screened (site boilerplate,
  * language, near-duplicates), coded, and counted.
@@ -63,12 +53,14 @@ export interface CodeRecordOptions {
 export class RecordCoder {
   tally: Tally = emptyTally();
   private readonly screen: DocumentScreen;
+  private readonly onDuplicate: RecordCoderOptions["onDuplicate"];
 
   constructor(
     private readonly warn: (line: string) => void,
-    options: { keepDuplicates?: boolean } = {},
+    options: RecordCoderOptions = {},
   ) {
-    this.screen = new DocumentScreen(options);
+    this.screen = new DocumentScreen(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates });
+    this.onDuplicate = options.onDuplicate;
   }
 
   /** Count a document's paragraphs for boilerplate learning, ahead of coding it. */
@@ -85,8 +77,17 @@ export class RecordCoder {
     }
     if (record.text.trim() === "") return this.skip(record.where, "empty text");
     const screened = this.screen.screen(record);
-    if (screened.kind === "skipped") return this.skip(record.where, screened.reason);
-    return { meta: record.meta, text: screened.text, where: record.where, removed: screened.removed };
+    if (screened.kind === "skipped") {
+      if (screened.duplicateOf !== undefined && this.onDuplicate) {
+        this.tally.skipped += 1;
+        this.onDuplicate(record, screened.duplicateOf, screened.reason);
+        return undefined;
+      }
+      return this.skip(record.where, screened.reason);
+    }
+    const prepared: PreparedDocument = { meta: record.meta, text: screened.text, where: record.where, removed: screened.removed };
+    if (screened.language !== undefined) prepared.language = screened.language;
+    return prepared;
   }
 
   /** Count a coded document; one left empty by cleaning is a skip. Returns whether it counts as coded. */

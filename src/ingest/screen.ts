@@ -5,8 +5,8 @@ import type { InputDocument } from "./record.js";
 
 /** What the screen decided for one document. */
 export type ScreenResult =
-  | { kind: "code"; text: string; removed: RemovedParagraph[] }
-  | { kind: "skipped"; reason: string };
+  | { kind: "code"; text: string; removed: RemovedParagraph[]; language?: string }
+  | { kind: "skipped"; reason: string; duplicateOf?: string };
 
 export interface ScreenOptions {
   /** Code near-duplicates too (default: a copy of an earlier article is skipped). */
@@ -49,11 +49,13 @@ export class DocumentScreen {
     if (language.confident && language.code !== "eng") {
       return { kind: "skipped", reason: `not English (detected ${language.code} by ${language.basis})` };
     }
+    // Copies the user wants coded anyway need no fingerprint.
+    if (this.keepDuplicates) return { kind: "code", text, removed, language: language.code };
     const duplicate = this.duplicates.add(document.meta.id, text);
-    if (duplicate.duplicateOf !== undefined && !this.keepDuplicates) {
+    if (duplicate.duplicateOf !== undefined) {
       const similarity = duplicate.similarity === undefined ? "" : `, similarity ${duplicate.similarity.toFixed(2)}`;
-      return { kind: "skipped", reason: `near-duplicate of ${duplicate.duplicateOf}${similarity}: a further source of the same article` };
+      return { kind: "skipped", reason: `near-duplicate of ${duplicate.duplicateOf}${similarity}: a further source of the same article`, duplicateOf: duplicate.duplicateOf };
     }
-    return { kind: "code", text, removed };
+    return { kind: "code", text, removed, language: language.code };
   }
 }

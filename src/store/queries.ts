@@ -1,0 +1,178 @@
+/**
+ * The ready-made questions (`parley dyad`, `top`, `events`, `export`), written once for both
+ * stores. Filters are validated (dates, actor and event codes have fixed shapes) and then
+ * written into the SQL as literals, so the same text works in COPY statements, which take no
+ * parameters.
+ */
+import type { SqlConnection, SqlRow } from "./connection.js";
+import type { Period } from "./dialect.js";
+
+export interface EventFilter {
+  /** Inclusive YYYY-MM-DD bounds on the event date. */
+  from?: string;
+  to?: string;
+  /** Actor code prefix or country, as source or target. */
+  actor?: string;
+  /** CAMEO event code prefix ("04" = consult, "043"). */
+  code?: string;
+}
+
+export class FilterError extends Error {
+  override name = "FilterError";
+}
+
+/**
+ * A date bound from "YYYY", "YYYY-MM" or "YYYY-MM-DD": the first day of that period for `from`,
+ * its last day for `to` (so `--to 2020-03` includes March 31).
+ */
+export function dateBound(text: string, side: "from" | "to"): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) throw new FilterError(`invalid date "${text}": expected YYYY, YYYY-MM or YYYY-MM-DD`);
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (month !== undefined && (month < 1 || month > 12)) throw new FilterError(`invalid month in "${text}"`);
+  const lastDay = (m: number): number => new Date(Date.UTC(year, m, 0)).getUTCDate();
+  if (day !== undefined && month !== undefined && (day < 1 || day > lastDay(month))) throw new FilterError(`invalid day in "${text}"`);
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  if (side === "from") return `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
+  const m = month ?? 12;
+  return `${year}-${pad(m)}-${pad(day ?? lastDay(m))}`;
+}
+
+export function actorCode(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z0-9]{3,30}$/.test(code)) throw new FilterError(`invalid actor code "${text}": expected CAMEO letters such as IRN or RUSGOV`);
+  return code;
+}
+
+export function eventCode(text: string): string {
+  if (!/^\d{2,4}$/.test(text.trim())) throw new FilterError(`invalid event code "${text}": expected CAMEO digits such as 04 or 043`);
+  return text.trim();
+}
+
+/** An actor column matches a code when it starts with it or the code is its country. */
+function actorMatches(side: "source" | "target", code: string): string {
+  return `(${side} LIKE '${code}%' OR ${side}_country = '${code}')`;
+}
+
+/** The WHERE clause (with "WHERE", or "") of a filter on the events table `e`. */
+export function whereClause(filter: EventFilter, alias = ""): string {
+  const column = (name: string): string => `${alias}${name}`;
+  const conditions: string[] = [];
+  if (filter.from) conditions.push(`${column("date")} >= DATE '${dateBound(filter.from, "from")}'`);
+  if (filter.to) conditions.push(`${column("date")} <= DATE '${dateBound(filter.to, "to")}'`);
+  if (filter.actor) {
+    const code = actorCode(filter.actor);
+    conditions.push(`(${actorMatches("source", code).replace(/\b(source\w*)/g, column("$1"))} OR ${actorMatches("target", code).replace(/\b(target\w*)/g, column("$1"))})`);
+  }
+  if (filter.code) conditions.push(`${column("code")} LIKE '${eventCode(filter.code)}%'`);
+  return conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+}
+
+export interface DyadOptions {
+  source: string;
+  target: string;
+  from?: string;
+  to?: string;
+  by: Period;
+  /** Count both directions (source→target and target→source). */
+  both?: boolean;
+}
+
+export interface DyadRow {
+  period: string;
+  events: number;
+  mentions: number;
+  /** Events per quad class: verbal cooperation, material cooperation, verbal conflict, material conflict. */
+  quad1: number;
+  quad2: number;
+  quad3: number;
+  quad4: number;
+  goldsteinSum: number;
+  goldsteinMean: number;
+}
+
+/** How a dyad's relations moved: per period, events per quad class and Goldstein sum and mean. */
+export async function dyadSeries(sql: SqlConnection, options: DyadOptions): Promise<DyadRow[]> {
+  const source = actorCode(options.source);
+  const target = actorCode(options.target);
+  const forward = `(${actorMatches("source", source)} AND ${actorMatches("target", target)})`;
+  const backward = `(${actorMatches("source", target)} AND ${actorMatches("target", source)})`;
+  const filter = whereClause({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
+  const dyad = options.both ? `(${forward} OR ${backward})` : forward;
+  const where = filter === "" ? `WHERE ${dyad}` : `${filter} AND ${dyad}`;
+  const rows = await sql.all(
+    `SELECT ${sql.dialect.period("date", options.by)} AS period, COUNT(*) AS events, SUM(num_mentions) AS mentions, ` +
+      [1, 2, 3, 4].map((quad) => `SUM(CASE WHEN quad = ${quad} THEN 1 ELSE 0 END) AS quad${quad}`).join(", ") +
+      `, SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean FROM events ${where} GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((row) => ({
+    period: String(row["period"]),
+    events: Number(row["events"]),
+    mentions: Number(row["mentions"]),
+    quad1: Number(row["quad1"]),
+    quad2: Number(row["quad2"]),
+    quad3: Number(row["quad3"]),
+    quad4: Number(row["quad4"]),
+    goldsteinSum: round(Number(row["goldstein_sum"]), 6),
+    goldsteinMean: round(Number(row["goldstein_mean"]), 6),
+  }));
+}
+
+export type TopKind = "actors" | "dyads" | "codes";
+export const TOP_KINDS: readonly TopKind[] = ["actors", "dyads", "codes"];
+
+export interface TopRow {
+  key: string;
+  events: number;
+  mentions: number;
+}
+
+/** The most frequent actors (as source or target), dyads (source → target) or event codes. */
+export async function top(sql: SqlConnection, kind: TopKind, filter: EventFilter, limit: number): Promise<TopRow[]> {
+  const where = whereClause(filter);
+  let query: string;
+  switch (kind) {
+    case "actors":
+      query =
+        `SELECT actor AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM (` +
+        `SELECT source AS actor, num_mentions FROM events ${where} UNION ALL ` +
+        `SELECT target AS actor, num_mentions FROM events ${where === "" ? "WHERE" : `${where} AND`} target IS NOT NULL) a GROUP BY actor`;
+      break;
+    case "dyads":
+      query = `SELECT source || ' -> ' || COALESCE(target, '-') AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where} GROUP BY 1`;
+      break;
+    case "codes":
+      query = `SELECT code AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where} GROUP BY 1`;
+      break;
+  }
+  const rows = await sql.all(`${query} ORDER BY events DESC, mentions DESC, key LIMIT ${Math.max(1, Math.floor(limit))}`);
+  return rows.map((row) => ({ key: String(row["key"]), events: Number(row["events"]), mentions: Number(row["mentions"]) }));
+}
+
+/** The columns `parley events` and the jsonl/csv/parquet exports show. */
+export const EVENT_SELECT =
+  "id, CAST(date AS VARCHAR) AS date, date_precision, source, source_country, source_agent, target, target_country, target_agent, " +
+  "code, base_code, root, quad, goldstein, plover_event, plover_mode, plover_context, place, num_mentions, num_sources, num_articles, first_article, version_id";
+
+/**
+ * SQL for the events a filter selects, by date then id (a stable order on both stores). With
+ * `typedDates` the date stays a DATE (Parquet and CSV files made by COPY); else it is text.
+ */
+export function eventsQuery(filter: EventFilter, limit?: number, options: { typedDates?: boolean; csv?: boolean } = {}): string {
+  let columns = options.typedDates ? EVENT_SELECT.replace("CAST(date AS VARCHAR) AS date", "date") : EVENT_SELECT;
+  // CSV writers print doubles differently (DuckDB "-10.0", PostgreSQL "-10"); Goldstein weights
+  // have one decimal, so a DECIMAL(4,1) prints the same on both.
+  if (options.csv) columns = columns.replace("goldstein,", "CAST(goldstein AS DECIMAL(4,1)) AS goldstein,");
+  return `SELECT ${columns} FROM events ${whereClause(filter)} ORDER BY date, id${limit === undefined ? "" : ` LIMIT ${Math.max(1, Math.floor(limit))}`}`;
+}
+
+export async function events(sql: SqlConnection, filter: EventFilter, limit: number): Promise<SqlRow[]> {
+  return sql.all(eventsQuery(filter, limit));
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
