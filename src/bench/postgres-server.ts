@@ -81,7 +81,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       return undefined;
     }
     chownSync(dir, user.uid, user.gid);
-    run = (command, args) => void execFileSync("runuser", ["-u", "postgres", "--", join(bin, command), ...args], { stdio: "pipe" });
+    // runuser lives in sbin, which a CI shell's PATH may leave out.
+    const runuser = ["/usr/sbin/runuser", "/sbin/runuser"].find((path) => existsSync(path)) ?? "runuser";
+    run = (command, args) => void execFileSync(runuser, ["-u", "postgres", "--", join(bin, command), ...args], { stdio: "pipe" });
   }
   const data = join(dir, "data");
   const port = await freePort();
