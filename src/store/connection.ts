@@ -28,6 +28,11 @@ export interface SqlConnection {
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Bulk load rows into a (staging) table: DuckDB's appender, PostgreSQL's COPY FROM STDIN. */
   load(table: string, columns: readonly LoadColumn[], rows: SqlValue[][]): Promise<void>;
+  /**
+   * Session set-up (temporary staging tables): run now, and again whenever the driver reopens
+   * its session (DuckDB's writer, which lets go of the file between batches).
+   */
+  setUp(statements: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,9 @@
 /**
- * The embedded store: a DuckDB file (default ./parley.duckdb). One process writes at a time
- * (DuckDB locks the file); committed transactions survive a kill -9 through DuckDB's write-ahead
- * log. Read-only opening (`parley query`, `dyad`, ...) uses DuckDB's READ_ONLY access mode.
+ * The embedded store: a DuckDB file (default ./parley.duckdb). Committed transactions survive a
+ * kill -9 through DuckDB's write-ahead log. DuckDB lets one process at a time hold the file, so the
+ * writer (`parley ingest`) holds it only while it writes a batch and lets go between batches, and
+ * every opening waits for the file while another process has it: readers (`parley query`,
+ * `dyad`, ... in READ_ONLY mode) get in between an ingest's batches.
  */
 import { dateValue, DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from "@duckdb/node-api";
 import type { ColumnType } from "./dialect.js";
@@ -33,10 +35,97 @@ function appendTyped(appender: DuckDBAppender, type: ColumnType, value: string |
   }
 }
 
+/** How long an opening waits for another process to let go of the file. */
+const LOCK_WAIT_MS = 60_000;
+const LOCKED = /lock|conflicting/i;
+
+async function openSession(path: string, readOnly: boolean): Promise<DuckDbConnection> {
+  const started = Date.now();
+  for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
+    try {
+      const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+      return new DuckDbConnection(path, instance, await instance.connect());
+    } catch (error) {
+      if (!LOCKED.test(String((error as Error).message)) || Date.now() - started > LOCK_WAIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 export async function openDuckDb(path: string, options: { readOnly?: boolean } = {}): Promise<SqlConnection> {
-  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : {});
-  const connection = await instance.connect();
-  return new DuckDbConnection(path, instance, connection);
+  if (options.readOnly) return openSession(path, true);
+  const writer = new LeasedDuckDb(path);
+  await writer.run("SELECT 1");
+  return writer;
+}
+
+/**
+ * The writer's connection: opens the file for each piece of work (a transaction, or a statement
+ * outside one), replays the session set-up, and closes it afterwards so readers can get in.
+ */
+class LeasedDuckDb implements SqlConnection {
+  readonly dialect = DUCKDB;
+  private session: DuckDbConnection | undefined;
+  private setUpStatements: readonly string[] = [];
+  private depth = 0;
+
+  constructor(readonly location: string) {}
+
+  private async acquire(): Promise<DuckDbConnection> {
+    if (!this.session) {
+      const session = await openSession(this.location, false);
+      await session.setUp(this.setUpStatements);
+      this.session = session;
+    }
+    return this.session;
+  }
+
+  private async release(): Promise<void> {
+    if (this.depth > 0 || !this.session) return;
+    const session = this.session;
+    this.session = undefined;
+    await session.close();
+  }
+
+  private async leased<T>(work: (session: DuckDbConnection) => Promise<T>): Promise<T> {
+    this.depth += 1;
+    try {
+      return await work(await this.acquire());
+    } finally {
+      this.depth -= 1;
+      await this.release();
+    }
+  }
+
+  run(sql: string, params: SqlValue[] = []): Promise<void> {
+    return this.leased((session) => session.run(sql, params));
+  }
+
+  all(sql: string, params: SqlValue[] = []): Promise<SqlRow[]> {
+    return this.leased((session) => session.all(sql, params));
+  }
+
+  table(sql: string): Promise<{ columns: string[]; rows: SqlValue[][] }> {
+    return this.leased((session) => session.table(sql));
+  }
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.leased((session) => session.transaction(work));
+  }
+
+  load(table: string, columns: readonly LoadColumn[], rows: SqlValue[][]): Promise<void> {
+    return this.leased((session) => session.load(table, columns, rows));
+  }
+
+  async setUp(statements: readonly string[]): Promise<void> {
+    this.setUpStatements = statements;
+    if (this.session) await this.session.setUp(statements);
+  }
+
+  async close(): Promise<void> {
+    this.depth = 0;
+    await this.release();
+  }
 }
 
 class DuckDbConnection implements SqlConnection {
@@ -96,6 +185,10 @@ class DuckDbConnection implements SqlConnection {
     } finally {
       appender.closeSync();
     }
+  }
+
+  async setUp(statements: readonly string[]): Promise<void> {
+    for (const statement of statements) await this.run(statement);
   }
 
   async close(): Promise<void> {

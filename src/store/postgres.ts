@@ -97,6 +97,10 @@ class PostgresConnection implements SqlConnection {
     for await (const chunk of stream) write(String(chunk));
   }
 
+  async setUp(statements: readonly string[]): Promise<void> {
+    for (const statement of statements) await this.run(statement);
+  }
+
   async close(): Promise<void> {
     await this.client.end();
   }

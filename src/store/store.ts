@@ -67,7 +67,7 @@ export class EventStore {
   /** Creates the tables (if missing) and this session's staging tables. */
   async prepare(): Promise<void> {
     for (const statement of schemaStatements(this.sql.dialect)) await this.sql.run(statement);
-    for (const statement of stagingStatements(this.sql.dialect)) await this.sql.run(statement);
+    await this.sql.setUp(stagingStatements(this.sql.dialect));
   }
 
   /** Records a run and returns its id, stamped on the articles, events and mentions it writes. */

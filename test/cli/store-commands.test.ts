@@ -236,3 +236,45 @@ describe("store errors", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("readers while one writer ingests (DuckDB)", () => {
+  it("answers queries from other processes between the ingest's batches", async () => {
+    const big = generateCorpus(400, 8);
+    const bigInput = join(dir, "busy.jsonl");
+    writeFileSync(bigInput, corpusJsonl(big));
+    const total = big.length;
+    const busy = join(dir, "busy.duckdb");
+    const viteNode = new URL("../../node_modules/.bin/vite-node", import.meta.url).pathname;
+    const bin = new URL("../../src/cli/bin.ts", import.meta.url).pathname;
+    const child = spawn(viteNode, [bin, "ingest", bigInput, "--db", busy, "--batch", "2", "--verbose"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    const firstBatch = new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/committed batch 1:/.test(stderr)) resolve();
+      });
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      child.on("exit", () => resolve());
+      child.on("error", reject);
+    });
+    await firstBatch;
+    // Three readers in other processes at once, while the writer is still at work.
+    const read = async (): Promise<number> => {
+      const reader = spawn(viteNode, [bin, "query", "SELECT COUNT(*) AS n FROM articles", "--db", busy, "--format", "csv"], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      reader.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => reader.on("exit", (code) => resolve(code)));
+      expect(status).toBe(0);
+      return Number(out.trim().split("\n").at(-1));
+    };
+    const counts = await Promise.all([read(), read(), read()]);
+    const writerStillRunning = child.exitCode === null;
+    await finished;
+    expect(child.exitCode, stderr).toBe(0);
+    expect(writerStillRunning).toBe(true);
+    for (const count of counts) expect(count).toBeGreaterThan(0);
+    expect(counts.some((count) => count < total)).toBe(true);
+    expect(Number((await rows(busy, "SELECT COUNT(*) AS n FROM articles"))[0]?.["n"])).toBe(total);
+  }, 180_000);
+});
