@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { parseActorCode } from "../actors/codes.js";
 import type { CodedEvent, DocMeta } from "../document/types.js";
 import type { SqlValue } from "./connection.js";
+import { mentionConfidence } from "../events/confidence.js";
 
 export interface ArticleRecord {
   id: string;
@@ -133,7 +134,7 @@ export function codedEvents(events: readonly CodedEvent[], countryCodes: Readonl
       sentenceText: event.text,
       spans: event.spans,
       rule: event.rule.join(" "),
-      confidence: null,
+      confidence: mentionConfidence(event),
     });
   });
   return { events: records, mentions };
