@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
-import { readInputs } from "../ingest/read-inputs.js";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
 import { codedDocument, createEventWriter, OUTPUT_FORMATS, type CodedDocument, type OutputFormat } from "../output/writer.js";
 import { loadCountryCodes } from "../actors/codes.js";
@@ -8,7 +7,7 @@ import type { Coder } from "../pipeline.js";
 import { explanationOf, type ExplainMode } from "./coding-jobs.js";
 import { CodingPool } from "./coding-pool.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
-import { readingOptions } from "./input-options.js";
+import { inputRecords, readingOptions } from "./input-options.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
 import { codePrepared, RecordCoder, type PreparedDocument } from "./record-coder.js";
@@ -55,7 +54,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
     io.out(CODE_USAGE);
     return 0;
   }
-  const { format: input, date } = readingOptions(values);
+  const reading = readingOptions(values);
   const format = values.format as string;
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(", ")}, got "${format}"`);
 
@@ -68,15 +67,7 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   let coder = jobs === 1 || values.dictionaries !== undefined ? coderForOption(values.dictionaries, values["with-builtin"], io) : undefined;
   const localCoder = (): Coder => (coder ??= coderForOption(values.dictionaries, values["with-builtin"], io));
   const records = new RecordCoder(warn, { keepDuplicates: values["keep-duplicates"] });
-  const inputs = readInputs(positionals, {
-    format: input,
-    ...(date ? { date } : {}),
-    today: runTime.toISOString().slice(0, 10),
-    follow: values.follow,
-    stdin: () => io.readStdin(),
-    warn,
-    onProgress: (state) => progress.update({ ...records.tally, ...state }),
-  });
+  const inputs = inputRecords(positionals, reading, { io, runTime, follow: values.follow, warn, onProgress: (state) => progress.update({ ...records.tally, ...state }) });
   const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder?.index.countryCodes ?? loadCountryCodes(), runTime });
   const explain: ExplainMode = { events: values.explain, cleaning: values["explain-clean"] };
 

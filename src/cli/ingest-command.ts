@@ -11,7 +11,6 @@
 import { parseArgs } from "node:util";
 import { observeAhead, DEFAULT_LOOKAHEAD, sourceKey } from "../clean/paragraph-dedup.js";
 import type { DocMeta } from "../document/types.js";
-import { readInputs } from "../ingest/read-inputs.js";
 import type { InputDocument } from "../ingest/record.js";
 import { processDocument, type Coder } from "../pipeline.js";
 import { openStore, type EventStore } from "../store/store.js";
@@ -19,7 +18,7 @@ import { articleId, codedEvents, textHash, type ArticleRecord, type CodedArticle
 import { dictionaryVersion, parleyVersion } from "../store/versions.js";
 import { dateBound, FilterError } from "../store/queries.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
-import { readingOptions } from "./input-options.js";
+import { inputRecords, readingOptions } from "./input-options.js";
 import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
 import { codePrepared, RecordCoder } from "./record-coder.js";
@@ -104,7 +103,7 @@ export async function runIngest(args: string[], io: CommandIO): Promise<number> 
     io.out(INGEST_USAGE);
     return 0;
   }
-  const { format: input, date } = readingOptions(values);
+  const reading = readingOptions(values);
   const size = batchSize(values.batch);
   const runTime = io.now();
   const progress = createProgress();
@@ -150,15 +149,7 @@ export async function runIngest(args: string[], io: CommandIO): Promise<number> 
     };
     const coderOfRecords = new RecordCoder(warn, { onDuplicate });
     records = coderOfRecords;
-    const inputs = readInputs(positionals, {
-      format: input,
-      ...(date ? { date } : {}),
-      today: runTime.toISOString().slice(0, 10),
-      follow: values.follow,
-      stdin: () => io.readStdin(),
-      warn,
-      onProgress: (state) => progress.update({ ...coderOfRecords.tally, ...state }),
-    });
+    const inputs = inputRecords(positionals, reading, { io, runTime, follow: values.follow, warn, onProgress: (state) => progress.update({ ...coderOfRecords.tally, ...state }) });
     for await (const record of observeAhead(inputs, DEFAULT_LOOKAHEAD, (item) => coderOfRecords.observe(item))) {
       // Stored articles are screened again, so that their copies are still recognised, but not coded.
       const prepared = coderOfRecords.prepare(record);
