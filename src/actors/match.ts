@@ -8,7 +8,7 @@ import { retagHeadlineVerbs } from "../nlp/retag.js";
  * "President of the United States", "then-President Donald Trump". */
 const GLUE = new Set(["'s", "'", "of", "the", "then", "-"]);
 /** Between members of a compound actor: "Britain, France, Germany, Russia and China". */
-const COORDINATION = new Set([",", "and", "or"]);
+const COORDINATION = new Set([",", "and", "or", "the"]);
 const COORDINATOR = new Set(["and", "or"]);
 const COUNTERPART = new Set(["counterpart", "counterparts"]);
 const NOUNISH = new Set(["NOUN", "PROPN"]);
@@ -139,7 +139,7 @@ function groupMatches(doc: Doc, raw: RawMatch[]): RawMatch[][] {
   for (const match of raw) {
     const current = groups.at(-1);
     const previous = current?.at(-1);
-    if (current && previous && (gapIsGlue(doc, previous.tokenEnd, match.tokenStart) || agentInPlace(doc, current, match))) current.push(match);
+    if (current && previous && (gapIsGlue(doc, previous.tokenEnd, match.tokenStart) || agentInPlace(doc, current, match) || agentOfPlace(doc, current, match))) current.push(match);
     else groups.push([match]);
   }
   return groups;
@@ -152,6 +152,19 @@ function agentInPlace(doc: Doc, group: readonly RawMatch[], match: RawMatch): bo
   const onlyAgents = group.every((raw) => raw.refs.every((ref) => ref.kind === "agent"));
   const place = match.refs.some((ref) => ref.kind === "country" || ref.kind === "capital");
   return onlyAgents && place;
+}
+
+/** "Iranian oil companies", "Russian state media": a place, a word or two of trade, then an agent. */
+function agentOfPlace(doc: Doc, group: readonly RawMatch[], match: RawMatch): boolean {
+  const last = group.at(-1) as RawMatch;
+  const gap = match.tokenStart - last.tokenEnd;
+  if (gap < 1 || gap > 2 || !match.refs.every((ref) => ref.kind === "agent")) return false;
+  if (!group.every((raw) => raw.refs.some((ref) => ref.kind === "country" || ref.kind === "demonym"))) return false;
+  for (let i = last.tokenEnd; i < match.tokenStart; i += 1) {
+    const pos = doc.tokens[i]?.pos;
+    if (pos !== "NOUN" && pos !== "ADJ") return false;
+  }
+  return true;
 }
 
 function gapIsGlue(doc: Doc, from: number, to: number): boolean {
@@ -258,7 +271,8 @@ function coordinate(doc: Doc, mentions: ActorMention[]): ActorMention[] {
       const previous = chain.at(-1) as ActorMention;
       const next = mentions[j] as ActorMention;
       const gap = doc.tokens.slice(previous.tokenEnd, next.tokenStart);
-      if (gap.length === 0 || gap.length > 2 || !gap.every((token) => COORDINATION.has(token.normal))) break;
+      // ", ", "and", ", and", "and the": a "the" only after a separator.
+      if (gap.length === 0 || gap.length > 3 || gap[0]?.normal === "the" || !gap.every((token) => COORDINATION.has(token.normal))) break;
       chain.push(next);
       if (gap.some((token) => COORDINATOR.has(token.normal))) {
         sawCoordinator = true;

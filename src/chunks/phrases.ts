@@ -48,10 +48,12 @@ export function findPhrases(doc: Doc, sentence: Sentence): Chunk[] {
         break;
       }
     }
-    // "continue the offensive against Hamas": a determiner and an adjective with no noun after it
-    // is a noun phrase whose head is the adjective used as a noun.
+    // "continue the offensive against Hamas", "Israel's military said": a determiner or possessive
+    // and an adjective with no noun after it is a noun phrase whose head is the adjective used as a noun.
     const last = doc.tokens[end - 1] as Token;
-    if (head < 0 && end - i >= 2 && token.pos === "DET" && last.pos === "ADJ" && !NP_HEAD.has(doc.tokens[end]?.pos ?? "")) head = end - 1;
+    const possessed = doc.tokens.slice(i, end - 1).some((inner) => inner.normal === "'s");
+    const nominal = end - i >= 2 && last.pos === "ADJ" && !NP_HEAD.has(doc.tokens[end]?.pos ?? "");
+    if (nominal && ((head < 0 && token.pos === "DET") || possessed)) head = end - 1;
     if (head >= 0) {
       // Trailing possessive markers or hyphens are not part of the phrase.
       const np: Chunk = { kind: "NP", tokenStart: i, tokenEnd: head + 1, sentence: sentence.index, head };

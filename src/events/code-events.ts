@@ -14,7 +14,8 @@ export interface EventStageOptions {
 }
 
 const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her"]);
-const SPEAKER_PRONOUNS = new Set(["we", "i"]);
+/** In reported speech these stand for the speaker: "Israel's military said it struck …". */
+const SPEAKER_PRONOUNS = new Set(["we", "i", "it", "they"]);
 /**
  * Roots whose events make sense without a target: statements, intentions, protests, force
  * postures and violence against unnamed victims. Other acts (praise, consult, aid, sanction …)
@@ -141,7 +142,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
       const targets = match.target ? members(match.target) : reciprocal ? partners.filter((partner) => partner !== source) : [undefined];
       for (const target of targets) {
         const sourceCode = slotCode(options.index, source, when);
-        const targetCode = target ? slotCode(options.index, target, when) : null;
+        const targetCode = target ? withCountryOf(sourceCode, slotCode(options.index, target, when), options.index.countryCodes) : null;
         if (!sourceCode || sourceCode === targetCode) continue;
         doc.events.push({
           doc: doc.meta.id,
@@ -307,6 +308,18 @@ function members(slot: ActorSlot): ActorSlot[] {
   const parts = slot.mention.members;
   if (!parts || parts.length === 0) return [slot];
   return parts.map((member) => ({ mention: member, tokenStart: member.tokenStart, tokenEnd: member.tokenEnd, via: [...slot.via, "compound member"] }));
+}
+
+/** Institutions named without a country ("demanded the resignation of the government"). */
+const HOME_INSTITUTIONS = new Set(["GOV", "LEG", "JUD"]);
+
+/**
+ * "Protesters in Belgrade demanded the resignation of the government": a government, parliament
+ * or court named without a country is the source's own.
+ */
+function withCountryOf(sourceCode: string, targetCode: string, countries: ReadonlySet<string>): string {
+  const country = sourceCode.slice(0, 3);
+  return HOME_INSTITUTIONS.has(targetCode) && countries.has(country) ? country + targetCode : targetCode;
 }
 
 /** The slot's code on the event date: people take the role they held then ("then-President Trump"). */

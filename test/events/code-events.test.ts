@@ -110,3 +110,21 @@ describe("what is not an event", () => {
     expect(events.filter((event) => event.source === "USAMIL")).toEqual([]);
   });
 });
+
+describe("more wire-style sentences", () => {
+  it("gives an agent after a place and a trade word that place", () => {
+    expect(triples("The U.S. Treasury Department imposed sanctions on three Iranian oil companies.")).toEqual(["USAGOV 163 IRNBUS"]);
+  });
+
+  it("reads 'it' in reported speech as the speaker", () => {
+    expect(triples("Israel's military said it struck Hezbollah weapons depots in the Bekaa Valley.")).toEqual(["ISRMIL 190 LBNREBHEZ"]);
+  });
+
+  it("joins 'A and the B' as partners", () => {
+    expect(triples("Sudan's army and the Rapid Support Forces agreed to a humanitarian truce in Jeddah.")).toEqual(["SDNMIL 0356 SDNREB", "SDNREB 0356 SDNMIL"]);
+  });
+
+  it("gives a government named without a country the source's country", () => {
+    expect(triples("Protesters in Belgrade demanded the resignation of the government.")).toEqual(["SRBOPP 1041 SRBGOV"]);
+  });
+});
