@@ -4,7 +4,7 @@ import type { Sentence, Token, VerbGroup } from "../document/types.js";
 /** Verbs that, followed by "to", turn the next verb into an intention or offer. */
 const INTENT_VERBS = new Set([
   "want", "plan", "intend", "hope", "seek", "aim", "promise", "pledge", "vow", "offer", "agree", "prepare",
-  "decide", "wish", "like", "propose", "expect", "resolve", "commit", "threaten", "mean", "refuse",
+  "decide", "wish", "like", "propose", "expect", "resolve", "commit", "threaten", "mean", "refuse", "decline",
 ]);
 /** Adjectives that do the same after a form of "be": "is willing to expand". */
 const INTENT_ADJECTIVES = new Set(["willing", "ready", "prepared", "eager", "keen", "determined", "poised", "set", "going", "likely", "committed"]);
@@ -114,7 +114,7 @@ function describeGroup(doc: Doc, start: number, head: number, sentence: Sentence
     const after = doc.tokens[k + 1];
     if (after?.normal === "to" && (INTENT_VERBS.has(token.lemma) || INTENT_ADJECTIVES.has(token.normal))) {
       // The innermost marker decides ("would like to" → like; "threatens to" → threaten).
-      intentMarker = token.lemma === "like" || token.lemma === "threaten" || token.lemma === "refuse" || intentMarker === undefined ? token.lemma : intentMarker;
+      intentMarker = token.lemma === "like" || token.lemma === "threaten" || token.lemma === "refuse" || token.lemma === "decline" || intentMarker === undefined ? token.lemma : intentMarker;
     }
   }
   const beforeHead = doc.tokens[head - 1];

@@ -107,7 +107,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     const rule = [`${match.pattern.id} ${match.pattern.code} ${match.pattern.verbs.join("|")} ${match.pattern.frame}`];
     if (group.intent) {
       const marker = group.intentMarker ?? "";
-      const mapped = marker === "threaten" ? threatCode(code) : marker === "refuse" ? refusalCode(code) : (match.pattern.intentCode ?? intentCode(code));
+      const mapped = marker === "threaten" ? threatCode(code) : marker === "refuse" || marker === "decline" ? refusalCode(code) : (match.pattern.intentCode ?? intentCode(code));
       if (mapped) {
         rule.push(`intent:${marker}:${code}->${mapped}`);
         code = mapped;

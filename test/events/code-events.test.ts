@@ -128,3 +128,10 @@ describe("more wire-style sentences", () => {
     expect(triples("Protesters in Belgrade demanded the resignation of the government.")).toEqual(["SRBOPP 1041 SRBGOV"]);
   });
 });
+
+describe("refusals", () => {
+  it("codes 'refused to' and 'declined to' as rejections, not as the act", () => {
+    expect(triples("Iran refused to meet American negotiators.")).toEqual(["IRN 125 USAGOV"]);
+    expect(triples("Germany declined to send arms to Ukraine.")).toEqual(["DEU 122 UKR"]);
+  });
+});
