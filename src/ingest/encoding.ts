@@ -190,7 +190,7 @@ function hasUtf8Sequences(bytes: Uint8Array): boolean {
  * was declared, on the first bytes: mostly-ASCII UTF-16 has a NUL in (nearly) all odd (LE) or even
  * (BE) positions, which no single-byte or UTF-8 text has.
  */
-function guessBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+export function guessBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const length = Math.min(bytes.length, 1024) & ~1;
   if (length < 8) return undefined;
   let evenZeros = 0;

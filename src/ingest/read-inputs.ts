@@ -18,7 +18,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { constants as zlibConstants, createGunzip, gunzipSync } from "node:zlib";
 import type { DocMeta } from "../document/types.js";
-import { decode } from "./encoding.js";
+import { decode, guessBomlessUtf16 } from "./encoding.js";
 import { FeedError, looksLikeFeed, parseFeed, type FeedItem, type ParsedFeed } from "./feed.js";
 import { articleText, extractArticle } from "./html.js";
 import { HttpClient, HttpError } from "./http-client.js";
@@ -299,7 +299,7 @@ export function looksBinary(head: Uint8Array): boolean {
   const sample = head.subarray(0, 8192);
   if (sample.length === 0) return false;
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
-  if (looksLikeUtf16(sample)) return false;
+  if (guessBomlessUtf16(sample) !== undefined) return false;
   let control = 0;
   for (const byte of sample) {
     if (byte === 0) return true;
@@ -308,18 +308,6 @@ export function looksBinary(head: Uint8Array): boolean {
   return control / sample.length > 0.02;
 }
 
-function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const length = Math.min(bytes.length, 1024) & ~1;
-  if (length < 8) return false;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < length; i += 2) {
-    if (bytes[i] === 0) even += 1;
-    if (bytes[i + 1] === 0) odd += 1;
-  }
-  const pairs = length / 2;
-  return (odd / pairs > 0.7 && even / pairs < 0.1) || (even / pairs > 0.7 && odd / pairs < 0.1);
-}
 
 /** The format of an input from its name, then its first bytes. */
 export function formatOf(name: string | undefined, head: Buffer): ConcreteFormat {
@@ -336,7 +324,7 @@ export function formatOf(name: string | undefined, head: Buffer): ConcreteFormat
 function sniffFormat(head: Buffer): ConcreteFormat {
   if (head.subarray(0, 8).toString("latin1").startsWith("WARC/")) return "warc";
   // Only the start matters; the encoding is settled later, ASCII markup reads the same in all of them.
-  const text = looksLikeUtf16(head) ? decode(head).text : head.toString("latin1");
+  const text = guessBomlessUtf16(head) !== undefined ? decode(head).text : head.toString("latin1");
   const start = text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "");
   if (looksLikeFeed(start)) return "feed";
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(start) || /<html[\s>][\s\S]*<\/?(?:head|body)[\s>]/i.test(start.slice(0, 4096))) return "html";

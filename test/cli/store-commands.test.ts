@@ -3,45 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CommandIO } from "../../src/cli/io.js";
-import { openStore } from "../../src/store/store.js";
 import { corpusJsonl, generateCorpus } from "../store/corpus.js";
+import { runParley, storeRows } from "../store/run-cli.js";
 
-interface Captured {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function parley(args: string[]): Promise<Captured> {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIO = {
-    out: (text) => {
-      stdout += text;
-    },
-    warn: (line) => {
-      stderr += `parley: ${line}\n`;
-    },
-    info: (line) => {
-      stderr += `${line}\n`;
-    },
-    readStdin: () => new Uint8Array(),
-    now: () => new Date("2026-01-02T03:04:05Z"),
-  };
-  const status = await main(args, io);
-  return { status, stdout, stderr };
-}
-
-async function rows(db: string, sql: string): Promise<Array<Record<string, unknown>>> {
-  const store = await openStore(db, { readOnly: true });
-  try {
-    return await store.sql.all(sql);
-  } finally {
-    await store.close();
-  }
-}
+const parley = runParley;
+const rows = storeRows;
 
 let dir: string;
 let input: string;

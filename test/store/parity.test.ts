@@ -6,37 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CommandIO } from "../../src/cli/io.js";
-import { openStore } from "../../src/store/store.js";
 import { corpusJsonl, generateCorpus } from "./corpus.js";
 import { postgresUnavailable, startPostgres } from "./postgres-server.js";
+import { runParley, storeRows } from "./run-cli.js";
 
 const server = await startPostgres();
 if (!server) console.warn(`skipping DuckDB/PostgreSQL parity tests: ${postgresUnavailable}`);
 
-async function parley(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIO = {
-    out: (text) => void (stdout += text),
-    warn: (line) => void (stderr += `parley: ${line}\n`),
-    info: (line) => void (stderr += `${line}\n`),
-    readStdin: () => new Uint8Array(),
-    now: () => new Date("2026-01-02T03:04:05Z"),
-  };
-  const status = await main(args, io);
-  return { status, stdout, stderr };
-}
-
-async function rows(db: string, sql: string): Promise<Array<Record<string, unknown>>> {
-  const store = await openStore(db, { readOnly: true });
-  try {
-    return await store.sql.all(sql);
-  } finally {
-    await store.close();
-  }
-}
+const parley = runParley;
+const rows = storeRows;
 
 let dir: string;
 let duck: string;
