@@ -9,87 +9,25 @@
  *                                   (initdb + pg_ctl, PostgreSQL's default durability), or
  *                                   PostgreSQL is skipped when no binaries are installed
  *   PARLEY_BENCH_STORES=duckdb,postgres   which stores to measure
+ *   PARLEY_BENCH_DUCKDB=PATH        keep the DuckDB store there (the API benchmark, api.ts, serves it)
  *
  * Events are merged as in real ingest (same date, actors and code → one row with counts): the
  * generator draws from 40 actors, 40 targets, 30 codes and ten years of days, so most events are
  * distinct and some merge. Prints a table and a JSON line.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { dyadSeries, top } from "../store/queries.js";
-import { eventId, eventKey, type CodedArticle, type EventRecord } from "../store/rows.js";
+import type { CodedArticle } from "../store/rows.js";
 import { openStore, type EventStore } from "../store/store.js";
 import { startPostgres, postgresUnavailable, type PostgresServer } from "./postgres-server.js";
-import { seededRandom } from "./corpus.js";
+import { EVENTS_PER_ARTICLE, generatedArticles as articles } from "./generated-events.js";
 
 const EVENTS = Number(process.env["PARLEY_BENCH_EVENTS"] ?? 5_000_000);
 const BATCH = Number(process.env["PARLEY_BENCH_BATCH"] ?? 10_000);
-const EVENTS_PER_ARTICLE = 5;
 const STORES = (process.env["PARLEY_BENCH_STORES"] ?? "duckdb,postgres").split(",");
-
-const COUNTRIES = ["RUS", "IRN", "USA", "CHN", "UKR", "ISR", "TUR", "EGY", "FRA", "DEU", "GBR", "IND", "PAK", "SAU", "SYR", "IRQ", "JPN", "KOR", "PRK", "BRA"];
-const AGENTS = ["", "GOV"];
-const CODES = ["010", "020", "036", "040", "042", "043", "046", "051", "057", "061", "071", "084", "090", "111", "112", "120", "130", "138", "141", "160", "163", "172", "173", "180", "190", "193", "195", "1952", "200", "0874"];
-const QUADS: Record<string, [number, number]> = { "0": [1, 1], "1": [3, -2], "2": [4, -7] };
-
-
-const DAY = 86_400_000;
-const START = Date.UTC(2015, 0, 1);
-
-function* articles(total: number): Generator<CodedArticle> {
-  const next = seededRandom(2024);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const articleCount = Math.ceil(total / EVENTS_PER_ARTICLE);
-  for (let n = 0; n < articleCount; n += 1) {
-    const date = new Date(START + Math.floor(next() * 3652) * DAY).toISOString().slice(0, 10);
-    const events: EventRecord[] = [];
-    for (let k = 0; k < EVENTS_PER_ARTICLE && n * EVENTS_PER_ARTICLE + k < total; k += 1) {
-      const sourceCountry = pick(COUNTRIES);
-      let targetCountry = pick(COUNTRIES);
-      if (targetCountry === sourceCountry) targetCountry = COUNTRIES[(COUNTRIES.indexOf(sourceCountry) + 1) % COUNTRIES.length] as string;
-      const source = sourceCountry + pick(AGENTS);
-      const target = targetCountry + pick(AGENTS);
-      const code = pick(CODES);
-      const [quad, goldstein] = QUADS[code < "11" ? "0" : code < "17" ? "1" : "2"] ?? [1, 1];
-      events.push({
-        id: eventId(eventKey({ date, source, target, code, place: "" })),
-        date,
-        datePrecision: "day",
-        source,
-        sourceCountry,
-        sourceAgent: source.length > 3 ? "GOV" : null,
-        target,
-        targetCountry,
-        targetAgent: target.length > 3 ? "GOV" : null,
-        code,
-        baseCode: code.slice(0, 3),
-        root: code.slice(0, 2),
-        quad,
-        goldstein,
-        ploverEvent: null,
-        ploverMode: null,
-        ploverContext: null,
-        place: "",
-      });
-    }
-    const id = `bench-${n}`;
-    yield {
-      article: { id, docId: id, url: `https://site${n % 50}.example/${n}`, source: `site${n % 50}.example`, title: null, published: date, language: "eng", hash: id, duplicateOf: null, text: "" },
-      events,
-      mentions: events.map((event, ordinal) => ({
-        eventId: event.id,
-        ordinal,
-        sentence: ordinal,
-        sentenceText: null,
-        spans: { source: [0, 3], target: [10, 13], verb: [4, 9] },
-        rule: "bench",
-        confidence: null,
-      })),
-    };
-  }
-}
 
 interface StoreResult {
   store: string;
@@ -154,7 +92,12 @@ const results: StoreResult[] = [];
 const dir = mkdtempSync(join(tmpdir(), "parley-bench-store-"));
 try {
   if (STORES.includes("duckdb")) {
-    const path = join(dir, "bench.duckdb");
+    const kept = process.env["PARLEY_BENCH_DUCKDB"];
+    if (kept) {
+      mkdirSync(dirname(resolve(kept)), { recursive: true });
+      for (const file of [kept, `${kept}.wal`]) rmSync(file, { force: true });
+    }
+    const path = kept ?? join(dir, "bench.duckdb");
     const store = await openStore(path);
     try {
       results.push(await benchStore("duckdb", store));

@@ -11,17 +11,19 @@
 import { parseArgs } from "node:util";
 import { observeAhead, DEFAULT_LOOKAHEAD, sourceKey } from "../clean/paragraph-dedup.js";
 import type { DocMeta } from "../document/types.js";
-import type { InputDocument } from "../ingest/record.js";
+import type { InputDocument, InputRecord } from "../ingest/record.js";
+import type { InputProgress } from "../ingest/read-inputs.js";
 import { processDocument, type Coder } from "../pipeline.js";
 import { openStore, type EventStore } from "../store/store.js";
 import { articleId, codedEvents, textHash, type ArticleRecord, type CodedArticle } from "../store/rows.js";
 import { dictionaryVersion, parleyVersion } from "../store/versions.js";
+import type { VersionInfo } from "../store/store.js";
 import { dateBound, FilterError } from "../store/queries.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { inputRecords, readingOptions } from "./input-options.js";
 import { UsageError, type CommandIO } from "./io.js";
-import { createProgress } from "./progress.js";
-import { codePrepared, RecordCoder } from "./record-coder.js";
+import { createProgress, type Progress } from "./progress.js";
+import { codePrepared, RecordCoder, type Tally } from "./record-coder.js";
 
 export const DB_USAGE = `  --db PATH|URL             the store: a DuckDB file (default ./parley.duckdb) or postgres://user@host/db
 `;
@@ -74,7 +76,7 @@ function articleRecord(meta: DocMeta, id: string, text: string, language: string
   };
 }
 
-interface IngestCounts {
+export interface IngestCounts {
   stored: number;
   events: number;
   known: number;
@@ -110,78 +112,113 @@ export async function runIngest(args: string[], io: CommandIO): Promise<number> 
   const warn = (line: string): void => progress.suspend(() => io.warn(line));
   const coder = coderForOption(values.dictionaries, values["with-builtin"], io);
   const store = await openStore(values.db);
-  const counts: IngestCounts = { stored: 0, events: 0, known: 0, copies: 0, knownCopies: 0 };
-  let records: RecordCoder | undefined;
+  let result: IngestResult;
   try {
-    const version = await store.beginVersion(
-      { kind: "ingest", parleyVersion: parleyVersion(), dictionaryVersion: dictionaryVersion(values.dictionaries, values["with-builtin"]) },
+    const inputs = (observe: (state: InputProgress) => void): AsyncIterable<InputRecord> =>
+      inputRecords(positionals, reading, { io, runTime, follow: values.follow, warn, onProgress: observe });
+    result = await ingestRecords(store, coder, inputs, {
+      version: { kind: "ingest", parleyVersion: parleyVersion(), dictionaryVersion: dictionaryVersion(values.dictionaries, values["with-builtin"]) },
       runTime,
-    );
-    const known = await store.articleIds();
-    // Article ids of this run's documents by DocMeta.id: what a near-duplicate points to.
-    const idsByDoc = new Map<string, string>();
-    let batch: CodedArticle[] = [];
-    let batches = 0;
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const written = await store.writeBatch(batch, version);
-      counts.stored += written;
-      batches += 1;
-      if (values.verbose) warn(`committed batch ${batches}: ${counts.stored} articles stored by this run`);
-      batch = [];
-    };
-    const onDuplicate = (record: InputDocument, duplicateOf: string, reason: string): void => {
-      const id = articleId(record.meta, record.text);
-      idsByDoc.set(record.meta.id, id);
-      if (known.has(id)) {
-        counts.known += 1;
-        counts.knownCopies += 1;
-        return;
-      }
-      const original = idsByDoc.get(duplicateOf);
-      if (original === undefined) {
-        warn(`${record.where}: skipped: ${reason} (not in this run)`);
-        return;
-      }
-      known.add(id);
-      counts.copies += 1;
-      batch.push(copyArticle(record, id, original));
-    };
-    const coderOfRecords = new RecordCoder(warn, { onDuplicate });
-    records = coderOfRecords;
-    const inputs = inputRecords(positionals, reading, { io, runTime, follow: values.follow, warn, onProgress: (state) => progress.update({ ...coderOfRecords.tally, ...state }) });
-    for await (const record of observeAhead(inputs, DEFAULT_LOOKAHEAD, (item) => coderOfRecords.observe(item))) {
-      // Stored articles are screened again, so that their copies are still recognised, but not coded.
-      const prepared = coderOfRecords.prepare(record);
-      if (prepared && record.kind === "document") {
-        const id = articleId(record.meta, record.text);
-        idsByDoc.set(record.meta.id, id);
-        if (known.has(id)) counts.known += 1;
-        else {
-          const doc = codePrepared(coder, prepared);
-          if (coderOfRecords.account(prepared, { sentences: doc.sentences.length, events: doc.events.length })) {
-            known.add(id);
-            const coded = codedEvents(doc.events, coder.index.countryCodes);
-            counts.events += coded.events.length;
-            batch.push({ article: articleRecord(record.meta, id, prepared.text, prepared.language ?? null, null), ...coded });
-          }
-        }
-      }
-      progress.update(coderOfRecords.tally);
-      if (batch.length >= size) await flush();
-    }
-    await flush();
+      batchSize: size,
+      warn,
+      progress,
+      verbose: values.verbose,
+    });
   } finally {
     progress.done();
     await store.close();
   }
-  const tally = records?.tally ?? { coded: 0, skipped: 0, failed: 0, events: 0 };
+  const { counts, tally } = result;
   const documents = tally.coded + tally.skipped + tally.failed + counts.known - counts.knownCopies;
   io.info(
     `parley: ${documents} document${documents === 1 ? "" : "s"}: ${counts.stored} stored (${counts.events} event mentions), ${counts.known} already stored, ` +
       `${counts.copies} near-duplicates recorded as further sources, ${tally.skipped - counts.copies - counts.knownCopies} skipped, ${tally.failed} failed → ${store.sql.location}`,
   );
   return 0;
+}
+
+export interface IngestResult {
+  counts: IngestCounts;
+  tally: Tally;
+}
+
+export interface IngestRunOptions {
+  version: VersionInfo;
+  runTime: Date;
+  batchSize?: number;
+  warn: (line: string) => void;
+  progress?: Progress;
+  verbose?: boolean;
+}
+
+/**
+ * Screens, codes and stores input records in batches (one transaction each), under a new
+ * version record. Used by `parley ingest` and by the server's POST /ingest.
+ */
+export async function ingestRecords(
+  store: EventStore,
+  coder: Coder,
+  inputs: (observe: (state: InputProgress) => void) => AsyncIterable<InputRecord>,
+  options: IngestRunOptions,
+): Promise<IngestResult> {
+  const { warn, progress } = options;
+  const size = options.batchSize ?? DEFAULT_BATCH;
+  const counts: IngestCounts = { stored: 0, events: 0, known: 0, copies: 0, knownCopies: 0 };
+  const version = await store.beginVersion(options.version, options.runTime);
+  const known = await store.articleIds();
+  // Article ids of this run's documents by DocMeta.id: what a near-duplicate points to.
+  const idsByDoc = new Map<string, string>();
+  let batch: CodedArticle[] = [];
+  let batches = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const written = await store.writeBatch(batch, version);
+    counts.stored += written;
+    batches += 1;
+    if (options.verbose) warn(`committed batch ${batches}: ${counts.stored} articles stored by this run`);
+    batch = [];
+  };
+  const onDuplicate = (record: InputDocument, duplicateOf: string, reason: string): void => {
+    const id = articleId(record.meta, record.text);
+    idsByDoc.set(record.meta.id, id);
+    if (known.has(id)) {
+      counts.known += 1;
+      counts.knownCopies += 1;
+      return;
+    }
+    const original = idsByDoc.get(duplicateOf);
+    if (original === undefined) {
+      warn(`${record.where}: skipped: ${reason} (not in this run)`);
+      return;
+    }
+    known.add(id);
+    counts.copies += 1;
+    batch.push(copyArticle(record, id, original));
+  };
+  const records = new RecordCoder(warn, { onDuplicate });
+  const stream = inputs((state) => progress?.update({ ...records.tally, ...state }));
+  for await (const record of observeAhead(stream, DEFAULT_LOOKAHEAD, (item) => records.observe(item))) {
+    // Stored articles are screened again, so that their copies are still recognised, but not coded.
+    const prepared = records.prepare(record);
+    if (prepared && record.kind === "document") {
+      const id = articleId(record.meta, record.text);
+      idsByDoc.set(record.meta.id, id);
+      if (known.has(id)) counts.known += 1;
+      else {
+        const doc = codePrepared(coder, prepared);
+        if (records.account(prepared, { sentences: doc.sentences.length, events: doc.events.length })) {
+          known.add(id);
+          const coded = codedEvents(doc.events, coder.index.countryCodes);
+          counts.events += coded.events.length;
+          batch.push({ article: articleRecord(record.meta, id, prepared.text, prepared.language ?? null, null), ...coded });
+        }
+      }
+    }
+    progress?.update(records.tally);
+    if (batch.length >= size) await flush();
+  }
+  await flush();
+  return { counts, tally: records.tally };
 }
 
 function copyArticle(record: InputDocument, id: string, original: string): CodedArticle {

@@ -4,6 +4,7 @@ import { CODE_USAGE, runCode } from "./code-command.js";
 import { runDictionaries } from "./dictionaries-command.js";
 import { runEval } from "./eval-command.js";
 import { runWatch } from "./watch-command.js";
+import { runServe } from "./serve-command.js";
 import { runIngest, runRecode } from "./ingest-command.js";
 import { runDyad, runEvents, runExport, runQuery, runTop } from "./store-commands.js";
 import { processIO, UsageError, type CommandIO } from "./io.js";
@@ -24,6 +25,7 @@ commands:
                     the most frequent actors, dyads or event codes
   events            list stored events (--actor, --code, --from, --to, --limit)
   export            export events as parquet, csv, jsonl or GDELT 2.0 event + mentions tables
+  serve             the HTTP API and the dashboard (http://127.0.0.1:8080)
 
 Run "parley <command> --help" for a command's options.
 `;
@@ -73,6 +75,8 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
         return await runEvents(rest, io);
       case "export":
         return await runExport(rest, io);
+      case "serve":
+        return await runServe(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try "parley --help")`);
     }

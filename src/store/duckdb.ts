@@ -5,6 +5,7 @@
  * every opening waits for the file while another process has it: readers (`parley query`,
  * `dyad`, ... in READ_ONLY mode) get in between an ingest's batches.
  */
+import { existsSync } from "node:fs";
 import { dateValue, DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from "@duckdb/node-api";
 import type { ColumnType } from "./dialect.js";
 import { DUCKDB } from "./dialect.js";
@@ -128,6 +129,36 @@ class LeasedDuckDb implements SqlConnection {
   }
 }
 
+/**
+ * A long-running process's hold on the file (`parley serve`): one DuckDB instance kept open, with
+ * several connections so that requests run side by side (DuckDB runs queries of different
+ * connections in parallel), and, when the server may write, one more connection of its own for
+ * ingest transactions (its staging tables are per connection). Other processes cannot open the
+ * file while this is held.
+ */
+export interface DuckDbHold {
+  readers: SqlConnection[];
+  writer: SqlConnection | undefined;
+  close(): Promise<void>;
+}
+
+export async function holdDuckDb(path: string, options: { readers: number; writable: boolean }): Promise<DuckDbHold> {
+  if (!options.writable && !existsSync(path)) throw new Error(`no event store at ${path} (create one with "parley ingest")`);
+  const instance = await DuckDBInstance.create(path, options.writable ? {} : { access_mode: "READ_ONLY" });
+  const connect = async (): Promise<DuckDbConnection> => new DuckDbConnection(path, instance, await instance.connect(), false);
+  const readers: DuckDbConnection[] = [];
+  for (let index = 0; index < Math.max(1, options.readers); index += 1) readers.push(await connect());
+  const writer = options.writable ? await connect() : undefined;
+  return {
+    readers,
+    writer,
+    close: async () => {
+      for (const connection of [...readers, ...(writer ? [writer] : [])]) await connection.close();
+      instance.closeSync();
+    },
+  };
+}
+
 class DuckDbConnection implements SqlConnection {
   readonly dialect = DUCKDB;
 
@@ -135,6 +166,8 @@ class DuckDbConnection implements SqlConnection {
     readonly location: string,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** Whether closing this connection closes the instance (false for a hold's connections). */
+    private readonly ownsInstance = true,
   ) {}
 
   async run(sql: string, params: SqlValue[] = []): Promise<void> {
@@ -193,6 +226,6 @@ class DuckDbConnection implements SqlConnection {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

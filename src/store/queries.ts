@@ -1,11 +1,14 @@
 /**
- * The ready-made questions (`parley dyad`, `top`, `events`, `export`), written once for both
- * stores. Filters are validated (dates, actor and event codes have fixed shapes) and then
- * written into the SQL as literals, so the same text works in COPY statements, which take no
- * parameters.
+ * The ready-made questions (`parley dyad`, `top`, `events`, `export`, and the server's), written
+ * once for both stores. dyad and top bind every value as a parameter (filter.ts). The event
+ * listing is also run inside COPY statements, which take no parameters: there the filter's values
+ * are validated to fixed shapes (dates, actor and event codes) and written as literals.
  */
-import type { SqlConnection, SqlRow } from "./connection.js";
-import type { Period } from "./dialect.js";
+import type { SqlConnection, SqlRow, SqlValue } from "./connection.js";
+import type { Dialect, Period } from "./dialect.js";
+import { actorCode, actorCondition, dateBound, eventCode, eventConditions, SqlParams, where, type EventConditions } from "./filter.js";
+
+export { actorCode, dateBound, eventCode, FilterError } from "./filter.js";
 
 export interface EventFilter {
   /** Inclusive YYYY-MM-DD bounds on the event date. */
@@ -15,40 +18,6 @@ export interface EventFilter {
   actor?: string;
   /** CAMEO event code prefix ("04" = consult, "043"). */
   code?: string;
-}
-
-export class FilterError extends Error {
-  override name = "FilterError";
-}
-
-/**
- * A date bound from "YYYY", "YYYY-MM" or "YYYY-MM-DD": the first day of that period for `from`,
- * its last day for `to` (so `--to 2020-03` includes March 31).
- */
-export function dateBound(text: string, side: "from" | "to"): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!match) throw new FilterError(`invalid date "${text}": expected YYYY, YYYY-MM or YYYY-MM-DD`);
-  const year = Number(match[1]);
-  const month = match[2] === undefined ? undefined : Number(match[2]);
-  const day = match[3] === undefined ? undefined : Number(match[3]);
-  if (month !== undefined && (month < 1 || month > 12)) throw new FilterError(`invalid month in "${text}"`);
-  const lastDay = (m: number): number => new Date(Date.UTC(year, m, 0)).getUTCDate();
-  if (day !== undefined && month !== undefined && (day < 1 || day > lastDay(month))) throw new FilterError(`invalid day in "${text}"`);
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  if (side === "from") return `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
-  const m = month ?? 12;
-  return `${year}-${pad(m)}-${pad(day ?? lastDay(m))}`;
-}
-
-export function actorCode(text: string): string {
-  const code = text.trim().toUpperCase();
-  if (!/^[A-Z0-9]{3,30}$/.test(code)) throw new FilterError(`invalid actor code "${text}": expected CAMEO letters such as IRN or RUSGOV`);
-  return code;
-}
-
-export function eventCode(text: string): string {
-  if (!/^\d{2,4}$/.test(text.trim())) throw new FilterError(`invalid event code "${text}": expected CAMEO digits such as 04 or 043`);
-  return text.trim();
 }
 
 /** An actor column matches a code when it starts with it or the code is its country. */
@@ -93,19 +62,24 @@ export interface DyadRow {
   goldsteinMean: number;
 }
 
+/** What the read-only questions need of a connection (a SqlConnection, or the server's pool). */
+export interface SqlReader {
+  readonly dialect: Dialect;
+  all(sql: string, params?: SqlValue[]): Promise<SqlRow[]>;
+}
+
 /** How a dyad's relations moved: per period, events per quad class and Goldstein sum and mean. */
-export async function dyadSeries(sql: SqlConnection, options: DyadOptions): Promise<DyadRow[]> {
-  const source = actorCode(options.source);
-  const target = actorCode(options.target);
-  const forward = `(${actorMatches("source", source)} AND ${actorMatches("target", target)})`;
-  const backward = `(${actorMatches("source", target)} AND ${actorMatches("target", source)})`;
-  const filter = whereClause({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) });
-  const dyad = options.both ? `(${forward} OR ${backward})` : forward;
-  const where = filter === "" ? `WHERE ${dyad}` : `${filter} AND ${dyad}`;
+export async function dyadSeries(sql: SqlReader, options: DyadOptions): Promise<DyadRow[]> {
+  const params = new SqlParams();
+  const dates = eventConditions({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) }, params);
+  const direction = (from: string, to: string): string => `(${actorCondition("source", from, params)} AND ${actorCondition("target", to, params)})`;
+  const forward = direction(options.source, options.target);
+  const dyad = options.both ? `(${forward} OR ${direction(options.target, options.source)})` : forward;
   const rows = await sql.all(
     `SELECT ${sql.dialect.period("date", options.by)} AS period, COUNT(*) AS events, SUM(num_mentions) AS mentions, ` +
       [1, 2, 3, 4].map((quad) => `SUM(CASE WHEN quad = ${quad} THEN 1 ELSE 0 END) AS quad${quad}`).join(", ") +
-      `, SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean FROM events ${where} GROUP BY 1 ORDER BY 1`,
+      `, SUM(goldstein) AS goldstein_sum, AVG(goldstein) AS goldstein_mean FROM events ${where([...dates, dyad])} GROUP BY 1 ORDER BY 1`,
+    params.values,
   );
   return rows.map((row) => ({
     period: String(row["period"]),
@@ -130,24 +104,28 @@ export interface TopRow {
 }
 
 /** The most frequent actors (as source or target), dyads (source → target) or event codes. */
-export async function top(sql: SqlConnection, kind: TopKind, filter: EventFilter, limit: number): Promise<TopRow[]> {
-  const where = whereClause(filter);
+export async function top(sql: SqlReader, kind: TopKind, filter: EventConditions, limit: number): Promise<TopRow[]> {
+  const params = new SqlParams();
   let query: string;
   switch (kind) {
-    case "actors":
+    case "actors": {
+      // The filter appears twice (once per side), each with its own parameters.
+      const sourceSide = where(eventConditions(filter, params));
+      const targetSide = where([...eventConditions(filter, params), "target IS NOT NULL"]);
       query =
         `SELECT actor AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM (` +
-        `SELECT source AS actor, num_mentions FROM events ${where} UNION ALL ` +
-        `SELECT target AS actor, num_mentions FROM events ${where === "" ? "WHERE" : `${where} AND`} target IS NOT NULL) a GROUP BY actor`;
+        `SELECT source AS actor, num_mentions FROM events ${sourceSide} UNION ALL ` +
+        `SELECT target AS actor, num_mentions FROM events ${targetSide}) a GROUP BY actor`;
       break;
+    }
     case "dyads":
-      query = `SELECT source || ' -> ' || COALESCE(target, '-') AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where} GROUP BY 1`;
+      query = `SELECT source || ' -> ' || COALESCE(target, '-') AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where(eventConditions(filter, params))} GROUP BY 1`;
       break;
     case "codes":
-      query = `SELECT code AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where} GROUP BY 1`;
+      query = `SELECT code AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where(eventConditions(filter, params))} GROUP BY 1`;
       break;
   }
-  const rows = await sql.all(`${query} ORDER BY events DESC, mentions DESC, key LIMIT ${Math.max(1, Math.floor(limit))}`);
+  const rows = await sql.all(`${query} ORDER BY events DESC, mentions DESC, key LIMIT ${params.add(Math.max(1, Math.floor(limit)))}`, params.values);
   return rows.map((row) => ({ key: String(row["key"]), events: Number(row["events"]), mentions: Number(row["mentions"]) }));
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Puts the app on Node's HTTP server (via @hono/node-server) with the timeouts a server facing a
+ * network needs: slow clients cannot hold sockets open forever.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function startServer(app: Hono, options: { host: string; port: number }): Promise<RunningServer> {
+  return new Promise((resolveStart, rejectStart) => {
+    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolveStart({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise((resolveClose) => {
+            (server as Server).closeAllConnections?.();
+            server.close(() => resolveClose());
+          }),
+      });
+    }) as Server;
+    // Whole request (headers and body) within 60 s, headers within 20 s; idle keep-alive 5 s.
+    server.requestTimeout = 60_000;
+    server.headersTimeout = 20_000;
+    server.keepAliveTimeout = 5_000;
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      rejectStart(new Error(error.code === "EADDRINUSE" ? `port ${options.port} on ${options.host} is already in use (--port)` : error.message));
+    });
+  });
+}
