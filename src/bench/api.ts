@@ -147,6 +147,8 @@ async function drive(url: string, scenario: Scenario): Promise<ScenarioResult> {
 
 const mentions = await storedMentions(DB);
 if (mentions < EVENTS) await buildStore(DB, EVENTS);
+// Opening for writing brings a store made by an older parley up to the current schema and indexes.
+await (await openStore(DB)).close();
 const { url, child } = await startServer(DB);
 const results: ScenarioResult[] = [];
 try {

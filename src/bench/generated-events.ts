@@ -1,7 +1,7 @@
 /**
  * Generated stored articles for the store and API benchmarks: 5 events each, drawn from 20
- * countries (with and without a GOV agent), 30 CAMEO codes and ten years of days, so most events
- * are distinct and some merge, as in real ingest. Each mention has a short sentence, so text
+ * countries (with and without a GOV agent) and 30 CAMEO codes over ten years, in roughly the date
+ * order a crawl would bring them, so most events are distinct and some merge, as in real ingest. Each mention has a short sentence, so text
  * search and provenance have something to read. Deterministic (seeded).
  */
 import { eventId, eventKey, type CodedArticle, type EventRecord } from "../store/rows.js";
@@ -40,7 +40,10 @@ export function* generatedArticles(total: number): Generator<CodedArticle> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const articleCount = Math.ceil(total / EVENTS_PER_ARTICLE);
   for (let n = 0; n < articleCount; n += 1) {
-    const date = new Date(START + Math.floor(next() * 3652) * DAY).toISOString().slice(0, 10);
+    // News arrives roughly in order: the n-th article reports a day near its place in ten years,
+    // up to a month back (stories about earlier events).
+    const day = Math.max(0, Math.floor((n / articleCount) * 3652) - Math.floor(next() * next() * 30));
+    const date = new Date(START + day * DAY).toISOString().slice(0, 10);
     const events: EventRecord[] = [];
     for (let k = 0; k < EVENTS_PER_ARTICLE && n * EVENTS_PER_ARTICLE + k < total; k += 1) {
       const sourceCountry = pick(COUNTRIES);

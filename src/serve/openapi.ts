@@ -1,7 +1,6 @@
 /**
  * The OpenAPI 3.1 description served at /openapi.json. Written out by hand, next to the routes
- * it describes (app.ts); test/serve/openapi.test.ts checks that every route is described and
- * every described path answers.
+ * it describes (app.ts); test/serve/app.test.ts checks that every route is described.
  */
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

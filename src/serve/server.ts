@@ -20,10 +20,16 @@ export function startServer(app: Hono, options: { host: string; port: number }):
       resolveStart({
         url: `http://${host}:${info.port}`,
         port: info.port,
+        // Stop accepting, let requests in flight finish (their queries hold store connections,
+        // which must not close under them), and drop idle keep-alive sockets; after 10 s, drop all.
         close: () =>
           new Promise((resolveClose) => {
-            (server as Server).closeAllConnections?.();
-            server.close(() => resolveClose());
+            const force = setTimeout(() => server.closeAllConnections(), 10_000);
+            server.close(() => {
+              clearTimeout(force);
+              resolveClose();
+            });
+            server.closeIdleConnections();
           }),
       });
     }) as Server;

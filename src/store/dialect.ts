@@ -20,8 +20,9 @@ export interface Dialect {
   /** An SQL expression that labels `column` (a DATE) with its period: "2024", "2024-03", "2024-W09", "2024-03-05". */
   period(column: string, by: Period): string;
   /**
-   * Secondary indexes. PostgreSQL needs them for the dyad and event queries; DuckDB's columnar
-   * zone maps serve those scans and its ART indexes would only slow bulk ingest down.
+   * Secondary indexes beyond mentions by event (schema.ts). PostgreSQL needs them for the dyad and
+   * event queries; DuckDB's columnar scans serve those and more ART indexes would only slow bulk
+   * ingest down.
    */
   createIndexes: boolean;
 }

@@ -134,27 +134,28 @@ async function firstSentences(sql: SqlReader, ids: readonly number[]): Promise<M
   return sentences;
 }
 
-/** Events a filter selects, newest first, one page at a time, with the total. */
+/**
+ * Events a filter selects, newest first, one page at a time, with the total. The page is found by
+ * its ids first (sorting two columns, not all of them), then its rows are read by primary key.
+ */
 export async function eventPage(sql: SqlReader, filter: EventConditions, limit: number, offset: number): Promise<Page<StoredEvent>> {
+  const countParams = new SqlParams();
+  const [count] = await sql.all(`SELECT COUNT(*) AS n FROM events e ${where(eventConditions(filter, countParams, "e."))}`, countParams.values);
   const params = new SqlParams();
   const conditions = where(eventConditions(filter, params, "e."));
-  const [count] = await sql.all(`SELECT COUNT(*) AS n FROM events e ${conditions}`, params.values);
-  const pageParams = new SqlParams();
-  const pageConditions = where(eventConditions(filter, pageParams, "e."));
-  const rows = await sql.all(
-    `SELECT ${EVENT_COLUMNS} FROM events e ${pageConditions} ORDER BY e.date DESC, e.id LIMIT ${pageParams.add(limit)} OFFSET ${pageParams.add(offset)}`,
-    pageParams.values,
-  );
-  const sentences = await firstSentences(
-    sql,
-    rows.map((row) => Number(row["id"])),
-  );
-  return {
-    total: Number(count?.["n"] ?? 0),
-    limit,
-    offset,
-    items: rows.map((row) => eventOf(row, sentences.get(String(row["id"])) ?? null)),
-  };
+  const ids = (
+    await sql.all(`SELECT e.id FROM events e ${conditions} ORDER BY e.date DESC, e.id LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`, params.values)
+  ).map((row) => Number(row["id"]));
+  const rowParams = new SqlParams();
+  const rows = ids.length === 0 ? [] : await sql.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(ids, rowParams)})`, rowParams.values);
+  const byId = new Map(rows.map((row) => [Number(row["id"]), row]));
+  const sentences = await firstSentences(sql, ids);
+  const items: StoredEvent[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) items.push(eventOf(row, sentences.get(String(id)) ?? null));
+  }
+  return { total: Number(count?.["n"] ?? 0), limit, offset, items };
 }
 
 /** One event and every mention of it, with the articles they are in; undefined when unknown. */

@@ -5,6 +5,7 @@
  * (queries.ts keeps a literal-writing variant for COPY exports, which take no parameters; its
  * values are validated to fixed shapes first.)
  */
+import { countryOf } from "../actors/codes.js";
 import type { SqlValue } from "./connection.js";
 
 export class FilterError extends Error {
@@ -78,10 +79,16 @@ export function ploverType(text: string): string {
   return type;
 }
 
-/** `(source LIKE 'RUS%' OR source_country = 'RUS')` with both values bound. */
+/**
+ * An actor filter on `column` ("source" or "target"): a country or region code matches by the
+ * column's country (RUS matches RUSGOV, and MNCRUS, a company of Russia); any other code matches
+ * as a prefix (RUSGOV matches RUSGOVMIL). Equality on the country column is what lets the store
+ * answer a dyad from its column statistics instead of testing every code as text.
+ */
 export function actorCondition(column: string, code: string, params: SqlParams): string {
   const valid = actorCode(code);
-  return `(${column} LIKE ${params.add(`${valid}%`)} OR ${column}_country = ${params.add(valid)})`;
+  if (countryOf(valid) === valid) return `${column}_country = ${params.add(valid)}`;
+  return `${column} LIKE ${params.add(`${valid}%`)}`;
 }
 
 /**

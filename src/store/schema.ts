@@ -125,11 +125,13 @@ function columnsDdl(table: TableSpec, dialect: Dialect): string {
 /** CREATE statements for the persistent tables and their indexes, safe to run on an existing store. */
 export function schemaStatements(dialect: Dialect): string[] {
   const statements = TABLES.map((table) => `CREATE TABLE IF NOT EXISTS ${table.name} (${columnsDdl(table, dialect)}, PRIMARY KEY (${table.primaryKey.join(", ")}))`);
+  // Both stores: provenance (an event's mentions) and the first sentences of a page of events
+  // look mentions up by event; without an index each lookup reads the whole table.
+  statements.push("CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)");
   if (dialect.createIndexes) {
     statements.push(
       "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
       "CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date)",
-      "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",
       "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
     );
   }

@@ -71,6 +71,9 @@ describe("GET /status and /openapi.json", () => {
       expect(paths).toContain(path);
     }
     expect(Object.keys((await get("/openapi.json", readOnlyApp)).body["paths"] as Json)).not.toContain("/ingest");
+    // And every route the app has is described (middleware, the dashboard and the document itself aside).
+    const routes = app.routes.filter((route) => !["*", "/*", "/", "/openapi.json"].includes(route.path) && route.method !== "ALL");
+    for (const route of routes) expect(paths, `${route.method} ${route.path}`).toContain(route.path.replace(/:(\w+)/g, "{$1}"));
   });
 });
 

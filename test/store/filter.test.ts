@@ -7,10 +7,14 @@ describe("eventConditions", () => {
     const sql = where(
       eventConditions({ from: "2024-02", to: "2024", actor: "irn", source: "RUSGOV", target: "UKR", code: "19", quad: 4, plover: "assault", text: "Drone Strike" }, params, "e."),
     );
-    expect(params.values).toEqual(["2024-02-01", "2024-12-31", "IRN%", "IRN", "IRN%", "IRN", "RUSGOV%", "RUSGOV", "UKR%", "UKR", "19%", 4, "ASSAULT", "drone strike"]);
+    expect(params.values).toEqual(["2024-02-01", "2024-12-31", "IRN", "IRN", "RUSGOV%", "UKR", "19%", 4, "ASSAULT", "drone strike"]);
     for (const value of params.values) if (typeof value === "string" && value.length > 3) expect(sql).not.toContain(value);
     expect(sql).toMatch(/^WHERE e\.date >= CAST\(\$1 AS DATE\) AND e\.date <= CAST\(\$2 AS DATE\)/);
-    expect(sql).toContain("strpos(lower(m.sentence_text), $14) > 0");
+    // Countries match by their country column, longer codes as prefixes.
+    expect(sql).toContain("(e.source_country = $3 OR e.target_country = $4)");
+    expect(sql).toContain("e.source LIKE $5");
+    expect(sql).toContain("e.target_country = $6");
+    expect(sql).toContain("strpos(lower(m.sentence_text), $10) > 0");
   });
 
   it("is empty for an empty filter and ignores blank text", () => {
