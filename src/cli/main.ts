@@ -1,12 +1,5 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../ingest/record.js";
-import { CODE_USAGE, runCode } from "./code-command.js";
-import { runDictionaries } from "./dictionaries-command.js";
-import { runEval } from "./eval-command.js";
-import { runWatch } from "./watch-command.js";
-import { runServe } from "./serve-command.js";
-import { runIngest, runRecode } from "./ingest-command.js";
-import { runDyad, runEvents, runExport, runQuery, runTop } from "./store-commands.js";
 import { processIO, UsageError, type CommandIO } from "./io.js";
 
 const USAGE = `usage: parley <command> [options]
@@ -37,7 +30,9 @@ function version(): string {
 
 /**
  * Entry point. User mistakes (bad options, unreadable or binary input) end with one line on
- * stderr and a non-zero exit; only a bug in parley itself shows a stack trace.
+ * stderr and a non-zero exit; only a bug in parley itself shows a stack trace. Each command's module
+ * is imported when that command runs: the store drivers (DuckDB, pg) and the server would cost
+ * `parley code` a few hundred milliseconds of start-up.
  */
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -54,36 +49,36 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
         io.out(`${version()}\n`);
         return 0;
       case "code":
-        return await runCode(rest, io);
+        return await (await import("./code-command.js")).runCode(rest, io);
       case "eval":
-        return await runEval(rest, io);
+        return await (await import("./eval-command.js")).runEval(rest, io);
       case "dictionaries":
-        return await runDictionaries(rest, io);
+        return await (await import("./dictionaries-command.js")).runDictionaries(rest, io);
       case "watch":
-        return await runWatch(rest, io);
+        return await (await import("./watch-command.js")).runWatch(rest, io);
       case "ingest":
-        return await runIngest(rest, io);
+        return await (await import("./ingest-command.js")).runIngest(rest, io);
       case "recode":
-        return await runRecode(rest, io);
+        return await (await import("./ingest-command.js")).runRecode(rest, io);
       case "query":
-        return await runQuery(rest, io);
+        return await (await import("./store-commands.js")).runQuery(rest, io);
       case "dyad":
-        return await runDyad(rest, io);
+        return await (await import("./store-commands.js")).runDyad(rest, io);
       case "top":
-        return await runTop(rest, io);
+        return await (await import("./store-commands.js")).runTop(rest, io);
       case "events":
-        return await runEvents(rest, io);
+        return await (await import("./store-commands.js")).runEvents(rest, io);
       case "export":
-        return await runExport(rest, io);
+        return await (await import("./store-commands.js")).runExport(rest, io);
       case "serve":
-        return await runServe(rest, io);
+        return await (await import("./serve-command.js")).runServe(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try "parley --help")`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       io.warn(error.message);
-      if (error instanceof UsageError && command === "code") io.info(CODE_USAGE.split("\n")[0] ?? "");
+      if (error instanceof UsageError && command === "code") io.info((await import("./code-command.js")).CODE_USAGE.split("\n")[0] ?? "");
       return 2;
     }
     // node:util parseArgs reports unknown or malformed options with these codes.

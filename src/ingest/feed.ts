@@ -3,7 +3,8 @@
  * text. A feed that is not well-formed XML (truncated download, a stray "&") still gives every
  * item that can be read on its own; the damage is reported as a problem instead of losing the feed.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
+import { xmlParserModule } from "./lazy-modules.js";
 import { parseIsoDate } from "../time/expressions.js";
 import { normalizeSpace, parseHtmlDocument } from "./html-dom.js";
 import { blockTexts } from "./html.js";
@@ -50,17 +51,22 @@ export class FeedError extends Error {
 /** Elements whose content is HTML (escaped, in CDATA, or inline XHTML): kept raw and turned to text here. */
 const MARKUP_ELEMENTS = ["description", "content:encoded", "content", "summary", "subtitle"];
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  stopNodes: MARKUP_ELEMENTS.map((name) => `*.${name}`),
-  isArray: (name) => name === "item" || name === "entry" || name === "link" || name === "category",
-  // Feeds do not need DOCTYPE entities; leaving them off also shuts out entity-expansion attacks.
-  processEntities: false,
-});
+let feedParser: XMLParser | undefined;
+
+/** The feed parser, made on first use (loading fast-xml-parser costs start-up time). */
+function parser(): XMLParser {
+  return (feedParser ??= new (xmlParserModule().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    stopNodes: MARKUP_ELEMENTS.map((name) => `*.${name}`),
+    isArray: (name) => name === "item" || name === "entry" || name === "link" || name === "category",
+    // Feeds do not need DOCTYPE entities; leaving them off also shuts out entity-expansion attacks.
+    processEntities: false,
+  }));
+}
 
 type XmlValue = string | XmlObject | XmlValue[];
 interface XmlObject {
@@ -78,9 +84,9 @@ export function looksLikeFeed(text: string): boolean {
  */
 export function parseFeed(xml: string, feedUrl?: string): ParsedFeed {
   const text = xml.startsWith("\uFEFF") ? xml.slice(1) : xml;
-  const validation = XMLValidator.validate(text);
+  const validation = xmlParserModule().XMLValidator.validate(text);
   if (validation === true) {
-    const root = parser.parse(text) as XmlObject;
+    const root = parser().parse(text) as XmlObject;
     return readFeedDocument(root, feedUrl, []);
   }
   // The validator reports elements left open at the end of the text as "Invalid '[...]' found".
@@ -202,8 +208,8 @@ function wrapWithNamespaces(text: string, fragment: string): string {
 }
 
 function parseFragment(xml: string): XmlObject | undefined {
-  if (XMLValidator.validate(xml) !== true) return undefined;
-  return parser.parse(xml) as XmlObject;
+  if (xmlParserModule().XMLValidator.validate(xml) !== true) return undefined;
+  return parser().parse(xml) as XmlObject;
 }
 
 function objectOf(value: XmlValue | undefined): XmlObject | undefined {

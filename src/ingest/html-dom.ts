@@ -3,7 +3,7 @@
  * to the browser DOM library, which this Node project does not load, so its documents arrive
  * untyped; these interfaces name exactly what is relied on, and linkedom's nodes satisfy them.
  */
-import { parseHTML } from "linkedom";
+import { linkedomModule } from "./lazy-modules.js";
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -46,7 +46,7 @@ export interface DomDocument {
  * or plain text would give no document element at all. So those are added first.
  */
 export function parseHtmlDocument(html: string): DomDocument {
-  const window: { document: DomDocument } = parseHTML(withDocumentStructure(html));
+  const window: { document: DomDocument } = linkedomModule().parseHTML(withDocumentStructure(html));
   return window.document;
 }
 

@@ -5,7 +5,6 @@
  * `articleBody`, then to the densest block of paragraphs. Paragraph breaks of the page are kept,
  * one paragraph per string, because later stages read layout (headline, dek, body) from them.
  */
-import { Readability } from "@mozilla/readability";
 import { cleanParagraphs, type LineContext, pruneContent, removeBoilerplate } from "./html-clean.js";
 import {
   type DomDocument,
@@ -19,6 +18,7 @@ import {
   textOf,
 } from "./html-dom.js";
 import { type ArticleMetadata, extractMetadata, jsonLdArticleBody, normalizeByline } from "./html-metadata.js";
+import { readabilityModule } from "./lazy-modules.js";
 
 export type { ArticleMetadata } from "./html-metadata.js";
 export { normalizePublishedDate } from "./html-metadata.js";
@@ -114,7 +114,7 @@ function readabilityParagraphs(document: DomDocument, pageUrl: string | undefine
   try {
     // The serializer hands back the content element itself, so paragraphs are read from the DOM
     // rather than from re-parsed HTML or from textContent (which loses paragraph breaks).
-    parsed = new Readability<DomElement>(document, {
+    parsed = new (readabilityModule().Readability)<DomElement>(document, {
       serializer: (node) => node as unknown as DomElement,
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
     }).parse();
