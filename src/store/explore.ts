@@ -139,13 +139,26 @@ async function firstSentences(sql: SqlReader, ids: readonly number[]): Promise<M
  * its ids first (sorting two columns, not all of them), then its rows are read by primary key.
  */
 export async function eventPage(sql: SqlReader, filter: EventConditions, limit: number, offset: number): Promise<Page<StoredEvent>> {
-  const countParams = new SqlParams();
-  const [count] = await sql.all(`SELECT COUNT(*) AS n FROM events e ${where(eventConditions(filter, countParams, "e."))}`, countParams.values);
+  // With a text search, one pass gives the page's ids and the total (a window count over the
+  // filtered rows), so the sentences are searched once, not once for the count and once for the
+  // page. Without one, a count and a top-N sort are each cheaper than sorting every row the
+  // window would keep.
+  const countPass = async (): Promise<number> => {
+    const countParams = new SqlParams();
+    const [count] = await sql.all(`SELECT COUNT(*) AS n FROM events e ${where(eventConditions(filter, countParams, "e."))}`, countParams.values);
+    return Number(count?.["n"] ?? 0);
+  };
+  const windowed = filter.text !== undefined && filter.text.trim() !== "";
   const params = new SqlParams();
   const conditions = where(eventConditions(filter, params, "e."));
-  const ids = (
-    await sql.all(`SELECT e.id FROM events e ${conditions} ORDER BY e.date DESC, e.id LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`, params.values)
-  ).map((row) => Number(row["id"]));
+  const page = await sql.all(
+    `SELECT e.id${windowed ? ", COUNT(*) OVER () AS total" : ""} FROM events e ${conditions} ORDER BY e.date DESC, e.id ` +
+      `LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
+    params.values,
+  );
+  // Past the last page the window has no row to report the total on.
+  const total = windowed && page.length > 0 ? Number(page[0]?.["total"] ?? 0) : await countPass();
+  const ids = page.map((row) => Number(row["id"]));
   const rowParams = new SqlParams();
   const rows = ids.length === 0 ? [] : await sql.all(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${placeholders(ids, rowParams)})`, rowParams.values);
   const byId = new Map(rows.map((row) => [Number(row["id"]), row]));
@@ -155,7 +168,7 @@ export async function eventPage(sql: SqlReader, filter: EventConditions, limit: 
     const row = byId.get(id);
     if (row) items.push(eventOf(row, sentences.get(String(id)) ?? null));
   }
-  return { total: Number(count?.["n"] ?? 0), limit, offset, items };
+  return { total, limit, offset, items };
 }
 
 /** One event and every mention of it, with the articles they are in; undefined when unknown. */
