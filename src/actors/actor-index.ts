@@ -1,6 +1,10 @@
+import { readdirSync } from "node:fs";
+import { compiled, moduleFile, type CompiledSource } from "../dictionaries/compiled-cache.js";
 import type { DatePrecision } from "../document/types.js";
 import { wink } from "../nlp/wink.js";
+import { dataPath } from "../paths.js";
 import {
+  BUILTIN_FILES,
   loadBuiltinDictionaries,
   roleAt,
   splitCaseMarker,
@@ -44,8 +48,12 @@ export class ActorIndex {
   readonly countryCodes = new Set<string>();
   readonly dictionaries: ActorDictionaries;
 
-  constructor(dictionaries: ActorDictionaries) {
+  private readonly tokenized: ReadonlyMap<string, string[]> | undefined;
+
+  /** `tokenized`: phrase → tokens already known (from the compiled cache), so wink need not run. */
+  constructor(dictionaries: ActorDictionaries, tokenized?: ReadonlyMap<string, string[]>) {
     this.dictionaries = dictionaries;
+    this.tokenized = tokenized;
     for (const country of dictionaries.countries) {
       this.countryCodes.add(country.code);
       const rule = `country:${country.code}`;
@@ -72,7 +80,7 @@ export class ActorIndex {
 
   private add(phrase: string, ref: ActorEntryRef): void {
     const { text, exactCase } = splitCaseMarker(phrase);
-    const tokens = phraseTokens(text);
+    const tokens = this.tokenized?.get(text) ?? phraseTokens(text);
     if (exactCase) ref.exact = tokens;
     this.trie.insert(
       tokens.map((token) => token.toLowerCase()),
@@ -94,9 +102,80 @@ export class ActorIndex {
   }
 }
 
+/** Every phrase of the dictionaries, as written (case marker and all). */
+function allPhrases(dictionaries: ActorDictionaries): string[] {
+  const phrases: string[] = [];
+  for (const country of dictionaries.countries) phrases.push(...country.names, ...country.adjectives, ...country.capitals, ...country.seats);
+  for (const organisation of dictionaries.organisations) phrases.push(...organisation.names);
+  for (const agent of dictionaries.agents) phrases.push(...agent.words);
+  for (const person of dictionaries.people) phrases.push(...person.names);
+  return phrases;
+}
+
+/** The tokens of the phrases that need wink to split them: the slow part of building an index. */
+export function tokenizedPhrases(dictionaries: ActorDictionaries): Map<string, string[]> {
+  const tokenized = new Map<string, string[]>();
+  for (const phrase of allPhrases(dictionaries)) {
+    const { text } = splitCaseMarker(phrase);
+    if (NEEDS_TOKENIZER.test(text) && !tokenized.has(text)) tokenized.set(text, phraseTokens(text));
+  }
+  return tokenized;
+}
+
+/** The built-in dictionaries parsed and their phrases tokenized: what the compiled cache keeps. */
+export interface CompiledActors {
+  dictionaries: ActorDictionaries;
+  tokenized: Map<string, string[]>;
+}
+
+function isCompiledActors(value: unknown): value is CompiledActors {
+  const candidate = value as Partial<CompiledActors> | null;
+  const dictionaries = candidate?.dictionaries;
+  return (
+    typeof candidate === "object" &&
+    candidate?.tokenized instanceof Map &&
+    typeof dictionaries === "object" &&
+    dictionaries !== null &&
+    [dictionaries.countries, dictionaries.agents, dictionaries.organisations, dictionaries.people, dictionaries.problems].every(Array.isArray)
+  );
+}
+
+/** The data files and code the built-in actor index is derived from. */
+function builtinActorSources(): CompiledSource[] {
+  let people: string[] = [];
+  try {
+    people = readdirSync(dataPath(BUILTIN_FILES.people)).filter((name) => name.endsWith(".tsv")).sort();
+  } catch {
+    // A missing folder is reported by the loader itself.
+  }
+  return [
+    dataPath(BUILTIN_FILES.countries),
+    dataPath(BUILTIN_FILES.agents),
+    dataPath(BUILTIN_FILES.organisations),
+    ...people.map((name) => dataPath(BUILTIN_FILES.people + name)),
+    moduleFile(import.meta.url, "./load.js"),
+    new URL(import.meta.url),
+  ];
+}
+
+/** The built-in dictionaries and their phrase tokens, from the compiled cache when it is current. */
+export function compiledBuiltinActors(): CompiledActors {
+  return compiled(
+    "actors",
+    builtinActorSources(),
+    () => {
+      const dictionaries = loadBuiltinDictionaries();
+      return { dictionaries, tokenized: tokenizedPhrases(dictionaries) };
+    },
+    isCompiledActors,
+  );
+}
+
 let builtin: ActorIndex | undefined;
 
 export function builtinActorIndex(): ActorIndex {
-  builtin ??= new ActorIndex(loadBuiltinDictionaries());
+  if (builtin) return builtin;
+  const { dictionaries, tokenized } = compiledBuiltinActors();
+  builtin = new ActorIndex(dictionaries, tokenized);
   return builtin;
 }

@@ -41,6 +41,12 @@ function exactCaseHolds(doc: Doc, ref: ActorEntryRef, start: number): boolean {
   });
 }
 
+/** An ASCII capital at `offset`, read without slicing the token out of the text. */
+function startsWithCapital(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 65 && code <= 90;
+}
+
 export interface ActorStageOptions {
   index: ActorIndex;
   /** Verb lemmas the lexicon knows, for re-tagging headline verbs. */
@@ -82,7 +88,7 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
         break;
       }
       if (matched) continue;
-      const alias = token.pos === "PROPN" || /^[A-Z]/.test(doc.text.slice(token.start, token.end)) ? aliases.get(token.normal) : undefined;
+      const alias = aliases.size > 0 && (token.pos === "PROPN" || (token.end > token.start && startsWithCapital(doc.text, token.start))) ? aliases.get(token.normal) : undefined;
       if (alias) {
         raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [alias] });
       } else if (COUNTERPART.has(token.normal) && raw.at(-1)?.tokenEnd === i) {

@@ -49,21 +49,32 @@ export class TokenTrie<T> {
   matchesAt(start: number, keys: (position: number) => readonly string[] | undefined): TrieMatch<T>[] {
     // Most tokens start no phrase: answer them without allocating anything.
     const first = keys(start);
-    if (!first || !first.some((key) => this.root.next.has(key))) return NO_MATCHES;
+    if (!first || !startsPhrase(this.root, first)) return NO_MATCHES;
     const found: TrieMatch<T>[] = [];
-    const walk = (node: TrieNode<T>, position: number): void => {
-      const options = keys(position);
-      if (!options) return;
-      const seen = new Set<TrieNode<T>>();
-      for (const key of options) {
-        const child = node.next.get(key);
-        if (!child || seen.has(child)) continue;
-        seen.add(child);
-        if (child.values) found.push({ end: position + 1, values: child.values });
-        walk(child, position + 1);
-      }
-    };
-    walk(this.root, start);
+    this.walk(this.root, start, keys, found);
     return found.sort((a, b) => b.end - a.end);
   }
+
+  private walk(node: TrieNode<T>, position: number, keys: (position: number) => readonly string[] | undefined, found: TrieMatch<T>[]): void {
+    const options = keys(position);
+    if (!options) return;
+    // Keys may lead to the same child (surface form and lemma alike): follow each child once.
+    for (let k = 0; k < options.length; k += 1) {
+      const child = node.next.get(options[k] as string);
+      if (!child || leadsToEarlier(node, options, k, child)) continue;
+      if (child.values) found.push({ end: position + 1, values: child.values });
+      this.walk(child, position + 1, keys, found);
+    }
+  }
+}
+
+function startsPhrase<T>(root: TrieNode<T>, keys: readonly string[]): boolean {
+  for (const key of keys) if (root.next.has(key)) return true;
+  return false;
+}
+
+/** Whether one of the keys before `k` already led from `node` to `child`. */
+function leadsToEarlier<T>(node: TrieNode<T>, keys: readonly string[], k: number, child: TrieNode<T>): boolean {
+  for (let j = 0; j < k; j += 1) if (node.next.get(keys[j] as string) === child) return true;
+  return false;
 }

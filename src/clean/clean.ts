@@ -5,6 +5,8 @@ import { normalizeLine, splitGluedSentences, splitLines } from "./normalize.js";
 
 /** Rough sentence units, only for deciding what is boilerplate; the nlp stage splits properly. */
 const SENTENCE_SEAM = /(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[A-Z0-9])/;
+/** What every seam contains: a line without it is one unit, and skips the look-behind search. */
+const SEAM_MARK = /[.!?]["')\]]?\s/;
 const ENDS_LIKE_PROSE = /[.!?:;]["')\]]?$/;
 /** A headline or dek is a short line at the top with no closing punctuation. */
 const MAX_TITLE_WORDS = 60;
@@ -95,7 +97,7 @@ export function clean(doc: Doc, options: CleanOptions = {}): void {
 
     const keptUnits: string[] = [];
     for (const piece of splitGluedSentences(line)) {
-      for (const text of piece.split(SENTENCE_SEAM)) {
+      for (const text of SEAM_MARK.test(piece) ? piece.split(SENTENCE_SEAM) : [piece]) {
         const unit = { text, rawLine };
         const strong = groups.anywhere.first(text);
         if (strong) {

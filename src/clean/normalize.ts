@@ -47,8 +47,18 @@ export function splitLines(raw: string): string[] {
  * because they have capitals or digits before the mark.
  */
 const GLUED_SENTENCES = /([a-z]{2,}[.!?]["')\]]?)([A-Z][a-z])/g;
+/**
+ * The seam alone, without the word before it. Every match of GLUED_SENTENCES contains one, and
+ * looking for it costs one scan for sentence marks, where GLUED_SENTENCES retries every lower-case
+ * run at each of its letters: most lines have no seam, and they skip the full search.
+ */
+const SEAM = /[.!?]["')\]]?[A-Z][a-z]/;
 
 export function splitGluedSentences(line: string): string[] {
+  if (!SEAM.test(line)) {
+    const whole = line.trim();
+    return whole.length > 0 ? [whole] : [];
+  }
   const parts: string[] = [];
   let cursor = 0;
   for (const match of line.matchAll(GLUED_SENTENCES)) {

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
 import { observeAhead, DEFAULT_LOOKAHEAD } from "../clean/paragraph-dedup.js";
-import { codedDocument, createEventWriter, OUTPUT_FORMATS, type CodedDocument, type OutputFormat } from "../output/writer.js";
+import { createEventWriter, OUTPUT_FORMATS, type OutputFormat } from "../output/writer.js";
 import { loadCountryCodes } from "../actors/codes.js";
 import type { Coder } from "../pipeline.js";
-import { explanationOf, type ExplainMode } from "./coding-jobs.js";
+import { codingResult, type CodingResult, type ExplainMode } from "./coding-jobs.js";
+import { HeapTrimmer, TRIM_EVERY_CHARACTERS } from "./coding-heap.js";
 import { CodingPool } from "./coding-pool.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { inputRecords, readingOptions } from "./input-options.js";
@@ -12,8 +13,24 @@ import { UsageError, type CommandIO } from "./io.js";
 import { createProgress } from "./progress.js";
 import { codePrepared, RecordCoder, type PreparedDocument } from "./record-coder.js";
 
-/** Documents queued per worker: enough to keep every thread busy, few enough to bound memory. */
-const IN_FLIGHT_PER_JOB = 8;
+/**
+ * Documents go to worker threads in batches of up to this many documents or characters: one
+ * message then carries enough work that passing it costs little, and few enough that every
+ * thread stays busy and memory stays bounded.
+ */
+const BATCH_DOCUMENTS = 16;
+const BATCH_CHARACTERS = 64 * 1024;
+/** Batches queued per worker thread before the main thread waits for the oldest. */
+const BATCHES_PER_JOB = 4;
+/**
+ * The main thread is one of the N jobs: it codes a batch itself whenever every worker already
+ * has this many waiting. N - 1 workers plus the main thread keep N cores busy with one V8 heap,
+ * wink model and dictionary set fewer than N workers would need (~100 MB each), and the main
+ * thread's reading and screening fit in between.
+ */
+const WORKER_QUEUE = 4;
+/** Output is written in chunks of about this size: one write per event costs a system call each. */
+const OUTPUT_CHUNK = 16 * 1024;
 
 export const CODE_USAGE = `usage: parley code [INPUT ...] [options]
 Codes news into CAMEO + PLOVER events. INPUTs are files or directories (read recursively): plain text,
@@ -68,34 +85,51 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   const localCoder = (): Coder => (coder ??= coderForOption(values.dictionaries, values["with-builtin"], io));
   const records = new RecordCoder(warn, { keepDuplicates: values["keep-duplicates"] });
   const inputs = inputRecords(positionals, reading, { io, runTime, follow: values.follow, warn, onProgress: (state) => progress.update({ ...records.tally, ...state }) });
-  const writer = createEventWriter(format as OutputFormat, io.out, { countryCodes: coder?.index.countryCodes ?? loadCountryCodes(), runTime });
+  const output = chunkedOutput(io.out, OUTPUT_CHUNK);
+  const writer = createEventWriter(format as OutputFormat, output.write, { countryCodes: coder?.index.countryCodes ?? loadCountryCodes(), runTime });
   const explain: ExplainMode = { events: values.explain, cleaning: values["explain-clean"] };
 
-  const emit = (prepared: PreparedDocument, done: { coded: CodedDocument; sentences: number; explanation: string | undefined }): void => {
-    if (done.explanation !== undefined) io.out(done.explanation);
-    const coded = records.account(prepared, { sentences: done.sentences, events: done.coded.events.length });
-    if (coded && !explain.events && !explain.cleaning) writer.write(done.coded);
+  const emit = (prepared: PreparedDocument, done: CodingResult): void => {
+    if (done.explanation !== undefined) output.write(done.explanation);
+    const coded = records.account(prepared, { sentences: done.sentences, events: done.events });
+    if (coded && !explain.events && !explain.cleaning) {
+      if ("lines" in done.output) output.write(done.output.lines);
+      else writer.write(done.output.coded);
+    }
     progress.update(records.tally);
   };
-  const codeHere = (prepared: PreparedDocument): void => {
-    const doc = codePrepared(localCoder(), prepared);
-    emit(prepared, { coded: codedDocument(doc), sentences: doc.sentences.length, explanation: explanationOf(doc, explain) });
+  const heap = new HeapTrimmer(TRIM_EVERY_CHARACTERS);
+  const codeOne = (prepared: PreparedDocument): CodingResult => {
+    const result = codingResult(codePrepared(localCoder(), prepared), explain, format as OutputFormat);
+    if (jobs === 1) heap.note(prepared.text.length);
+    return result;
   };
+  const codeHere = (prepared: PreparedDocument): void => emit(prepared, codeOne(prepared));
 
-  // With one job the pipeline runs here; with more, worker threads code while this thread reads,
-  // screens and writes, and results are awaited in input order with a bounded number in flight.
-  // Threads start only once a second document shows that there is more than one to code.
+  // With one job the pipeline runs here; with N, N - 1 worker threads code batches of documents
+  // while this thread reads, screens, writes and codes a batch whenever the workers are busy.
+  // Batches are emitted in input order with a bounded number in flight. Threads start only once a
+  // batch fills: an input smaller than one batch is coded here, sooner than a thread could start.
   let pool: CodingPool | undefined;
-  let waiting: PreparedDocument | undefined;
-  const inFlight: Array<{ prepared: PreparedDocument; result: ReturnType<CodingPool["code"]> }> = [];
-  const submit = async (prepared: PreparedDocument): Promise<void> => {
-    pool ??= new CodingPool(jobs, { ...(values.dictionaries ? { dictionaries: values.dictionaries } : {}), withBuiltin: values["with-builtin"] });
-    inFlight.push({ prepared, result: pool.code(prepared, explain) });
-    if (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) await drainOne();
-  };
+  let batch: PreparedDocument[] = [];
+  let batchCharacters = 0;
+  const inFlight: Array<{ batch: PreparedDocument[]; results: Promise<CodingResult[]> | CodingResult[] }> = [];
   const drainOne = async (): Promise<void> => {
     const head = inFlight.shift();
-    if (head) emit(head.prepared, await head.result);
+    if (!head) return;
+    const results = await head.results;
+    head.batch.forEach((prepared, i) => {
+      const result = results[i];
+      if (result) emit(prepared, result);
+    });
+  };
+  const codeBatchHere = (documents: PreparedDocument[]): CodingResult[] => documents.map(codeOne);
+  const submit = async (): Promise<void> => {
+    pool ??= new CodingPool(jobs - 1, { ...(values.dictionaries ? { dictionaries: values.dictionaries } : {}), withBuiltin: values["with-builtin"] }, { explain, format: format as OutputFormat });
+    inFlight.push({ batch, results: pool.saturated(WORKER_QUEUE) ? codeBatchHere(batch) : pool.code(batch) });
+    batch = [];
+    batchCharacters = 0;
+    if (inFlight.length >= jobs * BATCHES_PER_JOB) await drainOne();
   };
   try {
     // Documents are counted for boilerplate learning as they arrive, and coded a little later.
@@ -103,17 +137,22 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
       const prepared = records.prepare(record);
       progress.update(records.tally);
       if (!prepared) continue;
-      if (jobs === 1) codeHere(prepared);
-      else if (!pool && !waiting) waiting = prepared;
-      else {
-        if (waiting) await submit(waiting);
-        waiting = undefined;
-        await submit(prepared);
+      if (jobs === 1) {
+        codeHere(prepared);
+        continue;
       }
+      // Reading and screening make garbage here too, whether or not this thread codes the document.
+      heap.note(prepared.text.length);
+      batch.push(prepared);
+      batchCharacters += prepared.text.length;
+      const full = batch.length >= BATCH_DOCUMENTS || batchCharacters >= BATCH_CHARACTERS;
+      if (full && (pool || batch.length > 1)) await submit();
     }
-    if (waiting) codeHere(waiting);
+    if (!pool) batch.forEach(codeHere);
+    else if (batch.length > 0) await submit();
     while (inFlight.length > 0) await drainOne();
   } finally {
+    output.flush();
     await pool?.close();
   }
   progress.done();
@@ -123,3 +162,22 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
+/** A sink that gathers small writes and passes them on in chunks of about `size` characters. */
+function chunkedOutput(out: (text: string) => void, size: number): { write: (text: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let length = 0;
+  const flush = (): void => {
+    if (length === 0) return;
+    out(pending.join(""));
+    pending = [];
+    length = 0;
+  };
+  return {
+    write: (text) => {
+      pending.push(text);
+      length += text.length;
+      if (length >= size) flush();
+    },
+    flush,
+  };
+}

@@ -1,27 +1,30 @@
 import { Worker } from "node:worker_threads";
-import type { CoderSpec, ExplainMode, WorkerJob, WorkerResult } from "./coding-jobs.js";
+import type { OutputFormat } from "../output/writer.js";
+import type { CoderSpec, CodingResult, ExplainMode, WorkerJob, WorkerResult } from "./coding-jobs.js";
 import type { PreparedDocument } from "./record-coder.js";
 
-type Done = { coded: NonNullable<Extract<WorkerResult, { coded: unknown }>["coded"]>; sentences: number; explanation: string | undefined };
-
 interface Pending {
-  resolve: (result: Done) => void;
+  resolve: (results: CodingResult[]) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * Worker threads that code documents in parallel (`parley code --jobs N`). Each thread builds its
- * own coder once; a document goes to the thread with the fewest waiting. The caller keeps the
- * promises in input order, so output order never depends on which thread finishes first.
+ * Worker threads that code batches of documents in parallel (`parley code --jobs N`). Each thread
+ * builds its own coder once; a batch goes to the thread with the fewest batches waiting. The
+ * caller keeps the promises in input order, so output order never depends on which thread
+ * finishes first.
  */
 export class CodingPool {
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly owner = new Map<number, number>();
   private nextId = 0;
 
-  constructor(jobs: number, spec: CoderSpec) {
+  constructor(
+    jobs: number,
+    spec: CoderSpec,
+    private readonly job: { explain: ExplainMode; format: OutputFormat },
+  ) {
     const script = new URL("./coding-worker.js", import.meta.url);
     for (let i = 0; i < jobs; i += 1) {
       const worker = new Worker(script, { workerData: spec });
@@ -32,17 +35,22 @@ export class CodingPool {
     }
   }
 
-  code(prepared: PreparedDocument, explain: ExplainMode): Promise<Done> {
+  /** Whether every thread already has at least `depth` batches waiting. */
+  saturated(depth: number): boolean {
+    return this.load.every((waiting) => waiting >= depth);
+  }
+
+  /** Code a batch; results come back in the batch's order. */
+  code(documents: PreparedDocument[]): Promise<CodingResult[]> {
     const id = this.nextId;
     this.nextId += 1;
     let target = 0;
     for (let i = 1; i < this.workers.length; i += 1) if ((this.load[i] ?? 0) < (this.load[target] ?? 0)) target = i;
     this.load[target] = (this.load[target] ?? 0) + 1;
-    this.owner.set(id, target);
-    const job: WorkerJob = { id, prepared, explain };
-    return new Promise<Done>((resolve, reject) => {
+    const message: WorkerJob = { id, documents, explain: this.job.explain, format: this.job.format };
+    return new Promise<CodingResult[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[target]?.postMessage(job);
+      this.workers[target]?.postMessage(message);
     });
   }
 
@@ -53,11 +61,10 @@ export class CodingPool {
   private settle(worker: number, result: WorkerResult): void {
     const waiting = this.pending.get(result.id);
     this.pending.delete(result.id);
-    this.owner.delete(result.id);
     this.load[worker] = Math.max(0, (this.load[worker] ?? 1) - 1);
     if (!waiting) return;
     if (result.error !== undefined) waiting.reject(new Error(`worker failed: ${result.error}`));
-    else waiting.resolve({ coded: result.coded, sentences: result.sentences, explanation: result.explanation });
+    else waiting.resolve(result.results);
   }
 
   private failAll(error: Error): void {

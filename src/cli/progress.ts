@@ -51,7 +51,11 @@ const BAR_WIDTH = 20;
 const DEFAULT_COLUMNS = 80;
 const ERASE_LINE = "\r\x1b[K";
 
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+// Made on first use: building a number format costs start-up time every command would pay.
+let integerFormat: Intl.NumberFormat | undefined;
+const integer = {
+  format: (value: number): string => (integerFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(value),
+};
 
 function megabytes(bytes: number): string {
   return (bytes / 1_000_000).toFixed(1);

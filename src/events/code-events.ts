@@ -48,7 +48,7 @@ interface Match {
 export function codeEvents(doc: Doc, options: EventStageOptions): void {
   const context = new FrameContext(doc);
   const frames: Frame[] = [];
-  const timeBySentence = new Map<number, TimeExpression[]>();
+  const timeBySentence = new Map<number, readonly TimeExpression[]>();
 
   // All frames first: a quotation's speech verb comes after the verbs it reports.
   doc.verbGroups.forEach((group, g) => {

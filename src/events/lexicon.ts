@@ -12,6 +12,7 @@
  * module only turns the text into patterns and checks them.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { compiled } from "../dictionaries/compiled-cache.js";
 import { dataPath } from "../paths.js";
 
 export interface PrepConstraint {
@@ -454,16 +455,37 @@ export function parseCodebookCodes(text: string): Set<string> {
 
 let builtin: VerbLexicon | undefined;
 
+function isVerbLexicon(value: unknown): value is VerbLexicon {
+  const candidate = value as Partial<VerbLexicon> | null;
+  return (
+    typeof candidate === "object" &&
+    candidate?.byVerb instanceof Map &&
+    candidate.speechVerbs instanceof Set &&
+    candidate.synsets instanceof Map &&
+    Array.isArray(candidate.patterns) &&
+    Array.isArray(candidate.traps) &&
+    Array.isArray(candidate.problems)
+  );
+}
+
 /**
- * The lexicon shipped in data/events/, loaded once. Codes are checked against
- * data/cameo/codes.tsv when that file exists.
+ * The lexicon shipped in data/events/, loaded once (from the compiled cache when it matches the
+ * files). Codes are checked against data/cameo/codes.tsv when that file exists.
  */
 export function loadBuiltinLexicon(): VerbLexicon {
   if (builtin !== undefined) return builtin;
+  const names = [DEFAULT_NAMES.verbs, DEFAULT_NAMES.synsets, DEFAULT_NAMES.traps, DEFAULT_NAMES.speechVerbs];
+  const codebook = dataPath("cameo/codes.tsv");
+  const sources = [...names.map((name) => dataPath(`events/${name}`)), codebook, new URL(import.meta.url)];
+  builtin = compiled("lexicon", sources, parseBuiltinLexicon, isVerbLexicon);
+  return builtin;
+}
+
+function parseBuiltinLexicon(): VerbLexicon {
   const read = (name: string): string => readFileSync(dataPath(`events/${name}`), "utf8");
   const codebook = dataPath("cameo/codes.tsv");
   const knownCodes = existsSync(codebook) ? parseCodebookCodes(readFileSync(codebook, "utf8")) : undefined;
-  builtin = parseVerbLexicon(
+  return parseVerbLexicon(
     {
       verbs: read(DEFAULT_NAMES.verbs),
       synsets: read(DEFAULT_NAMES.synsets),
@@ -473,5 +495,4 @@ export function loadBuiltinLexicon(): VerbLexicon {
     DEFAULT_NAMES,
     knownCodes,
   );
-  return builtin;
 }

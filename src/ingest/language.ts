@@ -111,9 +111,10 @@ const URLS = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAILS = /\S+@\S+\.\S+/gu;
 const HANDLES = /[@#]\w+/gu;
 const DIGITS = /\p{Nd}+/gu;
-const LETTER = /\p{L}/gu;
-const ASCII_LETTER = /[A-Za-z]/g;
-const LATIN_LETTER = /\p{Script=Latin}/gu;
+// Counting is done by deleting everything else: one new string instead of an array of one-letter matches.
+const NOT_LETTER = /\P{L}+/gu;
+const NOT_ASCII_LETTER = /[^A-Za-z]+/g;
+const NOT_LATIN_LETTER = /\P{Script=Latin}+/gu;
 const WORD = /\p{L}+(?:'\p{L}+)*/gu;
 
 /** The part of the text that carries language: no addresses, handles or digits. */
@@ -130,8 +131,16 @@ export function languageSample(text: string): string {
     .slice(0, SAMPLE_CHARS);
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+/** Code points of `text` left after removing what `others` matches. */
+function countKept(text: string, others: RegExp): number {
+  const kept = text.replace(others, "");
+  let count = 0;
+  for (let i = 0; i < kept.length; i += 1) {
+    const unit = kept.charCodeAt(i);
+    // A surrogate pair is one letter.
+    if (unit < 0xdc00 || unit > 0xdfff) count += 1;
+  }
+  return count;
 }
 
 /** Decomposes accents so that "não" meets the "nao" of the lists. */
@@ -144,8 +153,8 @@ function foldAccents(word: string): string {
  * of any other listed language's. Exported for tests and for `--explain-clean`.
  */
 export function looksEnglishByStopWords(sample: string): boolean {
-  const letters = countMatches(sample, LETTER);
-  if (letters === 0 || countMatches(sample, ASCII_LETTER) / letters < MIN_ASCII_SHARE) return false;
+  const letters = countKept(sample, NOT_LETTER);
+  if (letters === 0 || countKept(sample, NOT_ASCII_LETTER) / letters < MIN_ASCII_SHARE) return false;
   const words = (sample.match(WORD) ?? []).map((word) => word.toLowerCase());
   if (words.length === 0) return false;
   const english = words.filter((word) => ENGLISH_STOP_WORDS.has(word)).length;
@@ -159,7 +168,7 @@ export function looksEnglishByStopWords(sample: string): boolean {
 
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = languageSample(text);
-  const letters = countMatches(sample, LETTER);
+  const letters = countKept(sample, NOT_LETTER);
   if (letters === 0) return { code: "und", confident: false, basis: "no-letters" };
   // English function words decide most English news in microseconds; franc's trigram distances
   // to eighty languages cost about a millisecond an article, so they only see the rest.
@@ -167,7 +176,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (english && letters >= LONG_TEXT_LETTERS) return { code: "eng", confident: true, basis: "stop-words" };
   if (letters >= LONG_TEXT_LETTERS) return { code: franc(sample, { minLength: 1 }), confident: true, basis: "trigrams" };
   if (english) return { code: "eng", confident: false, basis: "stop-words" };
-  const latin = countMatches(sample, LATIN_LETTER) / letters >= 0.5;
+  const latin = countKept(sample, NOT_LATIN_LETTER) / letters >= 0.5;
   if (letters < (latin ? MIN_LATIN_GUESS_LETTERS : MIN_OTHER_SCRIPT_GUESS_LETTERS)) return { code: "und", confident: false, basis: "too-short" };
   const guess = franc(sample, { minLength: 1 });
   // An "eng" guess was just overruled by the stop-word rule: the text gave no evidence of English.

@@ -24,7 +24,8 @@
  *
  * Spans leave out a leading "on" so "on Monday" and "on Jan. 5" both cover just the date.
  */
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
+import type { Component, ParsedResult } from "chrono-node";
 import type { DatePrecision } from "../document/types.js";
 import { findBareYears, YEAR_PRECHECK } from "./bareYears.js";
 import {
@@ -93,21 +94,49 @@ const BACKWARD_WEEKDAY = /\b(?:last|past|previous)\b/i;
 /** A modifier written just before a month that chrono leaves out of its match ("last March"). */
 const MONTH_MODIFIER_BEFORE = /\b(last|next|this|past)\s+$/i;
 
-type ChronoResult = chrono.ParsedResult;
+type ChronoResult = ParsedResult;
 type YearModifier = "last" | "next" | "this" | null;
+type ChronoEnglish = typeof import("chrono-node/en");
+
+let chronoEnglish: ChronoEnglish["casual"] | undefined;
+
+/**
+ * chrono's English parser, required on first use: only the English locale (the package root loads
+ * every locale, ~100 ms), and not at all in a thread that never reads a date (the main thread of
+ * `parley code --jobs N`, which only checks `--date`).
+ */
+function englishParser(): ChronoEnglish["casual"] {
+  chronoEnglish ??= (createRequire(import.meta.url)("chrono-node/en") as ChronoEnglish).casual;
+  return chronoEnglish;
+}
 
 /**
  * All time expressions in `text` (one sentence), sorted by start and non-overlapping, resolved against
  * `publicationDate` (YYYY-MM-DD, must be a real date).
  */
-export function findTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
+export function findTimeExpressions(text: string, publicationDate: string): readonly TimeExpression[] {
+  const key = `${publicationDate}\n${text}`;
+  const known = recentSentences.get(key);
+  if (known) return known;
+  const found = Object.freeze(readTimeExpressions(text, publicationDate));
+  // A bounded memo: wire copies and updates repeat sentences, and chrono is the slowest step of
+  // the events stage (~30 regex parsers over the whole sentence). Cleared, not evicted, when full.
+  if (recentSentences.size >= MEMO_SIZE) recentSentences.clear();
+  recentSentences.set(key, found);
+  return found;
+}
+
+const MEMO_SIZE = 4096;
+const recentSentences = new Map<string, readonly TimeExpression[]>();
+
+function readTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
   const publication = toCalendarDate(publicationDate);
   const found: TimeExpression[] = [];
   const plainWeekday = RELATIVE_PRECHECK.test(text) ? undefined : plainWeekdayExpression(text, publicationDate);
   if (plainWeekday) {
     found.push(plainWeekday);
   } else if (NAME_PRECHECK.test(text) || RELATIVE_PRECHECK.test(text)) {
-    for (const result of chrono.en.casual.parse(text, chronoReference(publication), { forwardDate: false })) {
+    for (const result of englishParser().parse(text, chronoReference(publication), { forwardDate: false })) {
       const expression = resolveChronoResult(text, result, publication);
       if (expression) found.push(expression);
     }
@@ -185,8 +214,8 @@ function resolveChronoResult(text: string, result: ChronoResult, publication: Ca
   if (!isDateLike(text, start, matched, result)) return null;
 
   const components = result.start;
-  const certain = (component: chrono.Component): boolean => components.isCertain(component);
-  const value = (component: chrono.Component, fallback: number): number => components.get(component) ?? fallback;
+  const certain = (component: Component): boolean => components.isCertain(component);
+  const value = (component: Component, fallback: number): number => components.get(component) ?? fallback;
 
   const span = (from: number, date: CalendarDate, precision: DatePrecision): TimeExpression => {
     const end = start + matched.length;

@@ -27,6 +27,18 @@ describe("parley code --jobs", () => {
     expect(four.stderr.trim().split("\n").at(-1)).toBe(one.stderr.trim().split("\n").at(-1));
   });
 
+  it("keeps CSV and GDELT output (formatted on the main thread) the same with worker threads", () => {
+    for (const format of ["csv", "gdelt"]) {
+      const one = parley(["code", "--jobs", "1", "--format", format, "--keep-duplicates", corpus]);
+      const three = parley(["code", "--jobs", "3", "--format", format, "--keep-duplicates", corpus]);
+      expect(one.status).toBe(0);
+      expect(three.stdout.split("\n").length).toBeGreaterThan(100);
+      // GDELT stamps DATEADDED with the run time: compare everything else.
+      const withoutRunTime = (text: string) => text.replace(/\t\d{14}\t/g, "\tRUN\t");
+      expect(withoutRunTime(three.stdout)).toBe(withoutRunTime(one.stdout));
+    }
+  });
+
   it("rejects a --jobs that is not a whole number of threads", () => {
     const run = parley(["code", "--jobs", "0", corpus]);
     expect(run.status).toBe(2);

@@ -273,9 +273,10 @@ function unitsOf(doc: Doc, lexicon: ImportedActorLexicon, sentence: Sentence): U
   const units: Unit[] = [];
   let actorEnd = -1;
   for (let i = 0; i < words.length; i += 1) {
-    const matches = lexicon.trie.matchesAt(i, keys);
+    let matches = lexicon.trie.matchesAt(i, keys);
     const gap = i >= actorEnd ? gappedEnd(lexicon, words, i) : undefined;
-    if (gap && gap.end > (matches.find((m) => m.values.some((v) => v.kind === "actor"))?.end ?? 0)) matches.unshift({ end: gap.end, values: [gap.entry] });
+    // A new array: the trie's answer may be its shared empty array, which must stay empty.
+    if (gap && gap.end > (matches.find((m) => m.values.some((v) => v.kind === "actor"))?.end ?? 0)) matches = [{ end: gap.end, values: [gap.entry] }, ...matches];
     // Actors do not overlap (longest first); agents may ("human rights activists" and "rights activists").
     const actorMatch = i >= actorEnd ? matches.find((m) => m.values.some((v) => v.kind === "actor")) : undefined;
     if (actorMatch) {
