@@ -72,7 +72,8 @@ export class IngestQueue {
     return {
       received: records.length,
       stored: counts.stored,
-      alreadyStored: counts.known - counts.knownCopies,
+      // Known copies are in `known` (already stored) and left out of `skipped`, as in `parley ingest`.
+      alreadyStored: counts.known,
       copies: counts.copies,
       skipped: tally.skipped - counts.copies - counts.knownCopies,
       failed: tally.failed,

@@ -2,98 +2,28 @@
  * The dashboard in a real browser against the real server: Debian's Chromium driven by playwright-core,
  * `parley serve --sample` on a temporary DuckDB store. Every step checks what a user would see against
  * what the API says, saves a screenshot to test-results/screenshots/, and fails on any page console error.
- *
- * Without /usr/bin/chromium the file is skipped with a message, unless PARLEY_REQUIRE_BROWSER=1 (CI),
- * where that is a failure (scripts/ci-chromium.sh installs it).
+ * Start-up and page helpers are in ./harness.ts (shared with the ingest test).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  apiGet as apiGetFrom,
+  buildDashboard,
+  eventually,
+  haveChromium,
+  launchBrowser,
+  openPage as openPageIn,
+  requireChromium,
+  screenshot,
+  startServer,
+  stopServer,
+  type Server,
+} from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const WEB = join(REPO, "web");
-const SCREENSHOTS = join(REPO, "test-results", "screenshots");
-const haveChromium = existsSync(CHROMIUM);
-const browserRequired = process.env["PARLEY_REQUIRE_BROWSER"] === "1";
-
-if (!haveChromium && !browserRequired) {
-  console.warn(`test/browser: skipped — no Chromium at ${CHROMIUM} (run scripts/ci-chromium.sh, or set PARLEY_REQUIRE_BROWSER=1 to make this a failure)`);
-}
-
-describe.runIf(!haveChromium && browserRequired)("dashboard in Chromium (required)", () => {
-  it("needs Debian's Chromium", () => {
-    throw new Error(`PARLEY_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: run scripts/ci-chromium.sh`);
-  });
-});
-
-// ---- the server and the built dashboard -------------------------------------------------------
-
-const LISTENING = /^parley serve: listening on (http:\/\/\S+)/m;
-const SERVER_START_MS = 120_000;
-
-function newestChange(path: string): number {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(stats.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
-/** Builds web/ into web/dist unless the build is newer than every source file. */
-async function buildDashboard(): Promise<void> {
-  const built = join(WEB, "dist", "index.html");
-  const sources = Math.max(newestChange(join(WEB, "src")), newestChange(join(WEB, "index.html")), newestChange(join(WEB, "vite.config.ts")));
-  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  const { build } = await import("vite");
-  await build({ configFile: join(WEB, "vite.config.ts"), logLevel: "warn" });
-}
-
-interface Server {
-  process: ChildProcess;
-  url: string;
-}
-
-/** Starts `parley serve --sample` and resolves with its URL once it prints its listening line. */
-function startServer(database: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(REPO, "dist", "cli", "bin.js"), "serve", "--db", database, "--port", "0", "--sample"], {
-    cwd: REPO,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`parley serve printed no listening line in ${SERVER_START_MS / 1000} s\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, SERVER_START_MS);
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-      const match = LISTENING.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ process: child, url: match[1]! });
-      }
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`parley serve exited (${code}) before listening\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-  });
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  if (!server || server.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.process.once("exit", resolve));
-  server.process.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (server.process.exitCode === null) server.process.kill("SIGKILL");
-}
+requireChromium("dashboard in Chromium");
 
 // ---- API answers the pages are checked against ------------------------------------------------
 
@@ -122,39 +52,15 @@ interface ApiEvent {
   quad: number;
 }
 
-/** Waits for what the page shows to settle (pages load data after they appear; CI machines are busy). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
-
 describe.runIf(haveChromium)("dashboard in Chromium", { timeout: 120_000 }, () => {
   let temp: string;
   let server: Server | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
 
-  const apiGet = async <T>(path: string): Promise<T> => {
-    const response = await fetch(server!.url + path);
-    expect(response.ok, `GET ${path}: ${response.status}`).toBe(true);
-    return (await response.json()) as T;
-  };
-
+  const apiGet = <T>(path: string): Promise<T> => apiGetFrom<T>(server!, path);
   /** A fresh page that records console errors and uncaught exceptions (each test asserts there are none). */
-  async function openPage(hash: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (message: ConsoleMessage) => {
-      if (message.type() === "error") errors.push(`console: ${message.text()} (${message.location().url})`);
-    });
-    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-    // What the page showed when a check failed, and what it logged.
-    onTestFailed(async () => {
-      await page.screenshot({ path: join(SCREENSHOTS, `failed-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-      console.error(`page at ${page.url()} logged:\n${errors.join("\n") || "(nothing)"}`);
-    });
-    await page.goto(`${server!.url}/${hash}`);
-    return { page, errors };
-  }
-
-  const screenshot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const openPage = (hash: string): Promise<{ page: Page; errors: string[] }> => openPageIn(context, server!, hash);
 
   /** Marks in `container` against the API's spans: each mark's text is exactly its span of the sentence. */
   async function expectMarksMatch(page: Page, selector: string, mention: ApiMention): Promise<void> {
@@ -203,17 +109,10 @@ describe.runIf(haveChromium)("dashboard in Chromium", { timeout: 120_000 }, () =
   }
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     temp = mkdtempSync(join(tmpdir(), "parley-browser-"));
     await buildDashboard();
     server = await startServer(join(temp, "t.duckdb"));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-    });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-    // Offline: the dashboard must not reach for anything but its own server (no CDN, no web fonts).
-    await context.route(/.*/, (route) => (route.request().url().startsWith(server!.url) ? route.continue() : route.abort()));
+    ({ browser, context } = await launchBrowser(server));
   }, 240_000);
 
   afterAll(async () => {

@@ -306,6 +306,14 @@ describe("POST /ingest", () => {
     expect((await get("/articles?q=met%20saudi%20officials")).body["total"]).toBe(1);
     const again = await post("/ingest", body, headers);
     expect(again.body).toMatchObject({ stored: 0, alreadyStored: 1 });
+    // Every article is accounted for once, an article repeated within one request too.
+    const repeated = { ...article, id: "repeated", text: "Iranian officials met Saudi officials in Muscat on Monday." };
+    const twice = await post("/ingest", JSON.stringify({ articles: [repeated, repeated] }), headers);
+    expect(twice.body).toMatchObject({ received: 2, stored: 1, alreadyStored: 1 });
+    for (const summary of [first.body, again.body, twice.body]) {
+      const { received, stored, alreadyStored, copies, skipped, failed } = summary as Record<string, number>;
+      expect(stored! + alreadyStored! + copies! + skipped! + failed!).toBe(received);
+    }
   });
 
   it("answers 400 for a body without articles and 413 over 5 MiB", async () => {

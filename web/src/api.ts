@@ -179,6 +179,23 @@ export interface CodedEvent {
   rule: string[];
 }
 
+/** One article for POST /ingest: `{"id", "date", "text", "title"?, "url"?, "source"?}` (checked by the server). */
+export type IngestArticle = Record<string, unknown>;
+
+/** What POST /ingest did with one request's articles. */
+export interface IngestSummary {
+  received: number;
+  stored: number;
+  alreadyStored: number;
+  copies: number;
+  skipped: number;
+  failed: number;
+  /** Event mentions coded from the stored articles. */
+  events: number;
+  /** One line per article not stored, naming it by its index: "articles[3]: missing \"date\"". */
+  problems: string[];
+}
+
 export interface Page {
   total: number;
   limit: number;
@@ -216,14 +233,17 @@ export function queryString(query: Query): string {
 interface RequestOptions {
   method?: "GET" | "POST";
   json?: unknown;
+  /** Extra request headers (POST /ingest's Authorization). */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
 
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method: options.method ?? "GET", headers: { Accept: "application/json" } };
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+  const init: RequestInit = { method: options.method ?? "GET", headers };
   if (options.json !== undefined) {
     init.body = JSON.stringify(options.json);
-    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
+    headers["Content-Type"] = "application/json";
   }
   if (options.signal) init.signal = options.signal;
   let response: Response;
@@ -256,4 +276,7 @@ export const api = {
   codes: (signal?: AbortSignal) => get<{ codes: CodeEntry[] }>("/codes", {}, signal),
   code: (body: { text: string; date?: string; title?: string }, signal?: AbortSignal) =>
     request<{ events: CodedEvent[] }>("/code", { method: "POST", json: body, signal }),
+  /** Stores articles (only on a server started with --token): at most 1,000 and 5 MiB per call. */
+  ingest: (articles: readonly IngestArticle[], token: string, signal?: AbortSignal) =>
+    request<IngestSummary>("/ingest", { method: "POST", json: { articles }, headers: { Authorization: `Bearer ${token}` }, signal }),
 };

@@ -1,14 +1,16 @@
 /**
- * Status (#/status): what the store holds (counts, dates, coder versions), the most active actors, dyads
- * and event codes, and a box to code a text on the spot (POST /code, nothing stored).
+ * Status (#/status): what the store holds (counts, dates, coder versions), articles to add (POST /ingest,
+ * when the server has a token), the most active actors, dyads and event codes, and a box to code a text
+ * on the spot (POST /code, nothing stored).
  */
 import { api, type Status, type TopKind, type TopRow } from "../api.js";
 import { el, replace } from "../dom.js";
 import { formatDate, formatNumber } from "../format.js";
 import { hashFor } from "../router.js";
-import { loadInto } from "../states.js";
+import { errorBox, isAbort, loadInto } from "../states.js";
 import type { ViewContext } from "../view.js";
 import { codeTextBox } from "./code-text.js";
+import { ingestPanel } from "./ingest-panel.js";
 
 function statusCards(status: Status): HTMLElement {
   const card = (label: string, value: string, testId: string): HTMLElement =>
@@ -77,17 +79,32 @@ function topSection(kind: TopKind, title: string, signal: AbortSignal): HTMLElem
 
 export async function statusView({ root, signal }: ViewContext): Promise<void> {
   const overview = el("section", { "data-testid": "status" });
+  const showStatus = (status: Status): void =>
+    replace(overview, statusCards(status), el("details", {}, el("summary", {}, `Coding runs (${status.versions.length})`), versionsTable(status)));
+  // After an ingest the counts are read again in place, without a loading box over them.
+  const refreshStatus = async (): Promise<void> => {
+    try {
+      showStatus(await api.status(signal));
+    } catch (error) {
+      if (!isAbort(error)) replace(overview, errorBox(error));
+    }
+  };
+  const ingest = ingestPanel(signal, refreshStatus);
   replace(
     root,
     el("h1", {}, "Status"),
     overview,
+    ingest.element,
     el("div", { class: "top-grid" }, topSection("actors", "Actor", signal), topSection("dyads", "Dyad", signal), topSection("codes", "Event code", signal)),
     codeTextBox(signal),
   );
   await loadInto(
     overview,
     () => api.status(signal),
-    (status) => replace(overview, statusCards(status), el("details", {}, el("summary", {}, `Coding runs (${status.versions.length})`), versionsTable(status))),
+    (status) => {
+      showStatus(status);
+      ingest.show(status);
+    },
     "Loading the store's status",
   );
 }
