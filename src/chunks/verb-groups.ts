@@ -6,8 +6,12 @@ const INTENT_VERBS = new Set([
   "want", "plan", "intend", "hope", "seek", "aim", "promise", "pledge", "vow", "offer", "agree", "prepare",
   "decide", "wish", "like", "propose", "expect", "resolve", "commit", "threaten", "mean", "refuse", "decline",
 ]);
-/** Adjectives that do the same after a form of "be": "is willing to expand". */
-const INTENT_ADJECTIVES = new Set(["willing", "ready", "prepared", "eager", "keen", "determined", "poised", "set", "going", "likely", "committed"]);
+/**
+ * Adjectives that do the same after a form of "be": "is willing to expand". "due" ("is due to visit") is a
+ * schedule like "set"; without it the group would break at the adjective and "to visit" would be left as a
+ * purpose infinitive, coding nothing.
+ */
+const INTENT_ADJECTIVES = new Set(["willing", "ready", "prepared", "eager", "keen", "determined", "poised", "set", "going", "likely", "committed", "due"]);
 /** Auxiliaries of the future: "Iran will expand" states an intention. */
 const FUTURE_AUXILIARIES = new Set(["will", "'ll", "shall", "would", "wo"]);
 const OTHER_MODALS = new Set(["could", "can", "may", "might", "should", "must", "ca"]);

@@ -1,10 +1,10 @@
 import type { Doc } from "../document/doc.js";
-import type { ActorMention, Clause, DatePrecision, Token, VerbGroup } from "../document/types.js";
+import type { ActorMention, Token, VerbGroup } from "../document/types.js";
 import type { ActorIndex } from "../actors/actor-index.js";
 import { cameoCode, nearestCameoCode } from "../ontology/cameo.js";
-import { findTimeExpressions, type TimeExpression } from "../time/expressions.js";
 import type { VerbLexicon, VerbPattern } from "./lexicon.js";
-import { clauseOf, FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot } from "./frame.js";
+import { FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot } from "./frame.js";
+import { EventDates, type EventDate } from "./event-date.js";
 import { intentCode, refusalCode, threatCode } from "./intent.js";
 import { trapsIn } from "./traps.js";
 
@@ -48,7 +48,7 @@ interface Match {
 export function codeEvents(doc: Doc, options: EventStageOptions): void {
   const context = new FrameContext(doc);
   const frames: Frame[] = [];
-  const timeBySentence = new Map<number, readonly TimeExpression[]>();
+  const dates = new EventDates(doc, context);
 
   // All frames first: a quotation's speech verb comes after the verbs it reports.
   doc.verbGroups.forEach((group, g) => {
@@ -129,12 +129,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     }
     const sentence = doc.sentences[group.sentence];
     if (!sentence) return;
-    let expressions = timeBySentence.get(sentence.index);
-    if (!expressions) {
-      expressions = findTimeExpressions(doc.sentenceText(sentence.index), doc.meta.date);
-      timeBySentence.set(sentence.index, expressions);
-    }
-    const when = eventDate(doc, context, clause, expressions);
+    const when = dates.dateOf(group, clause);
     const sentenceText = doc.sentenceText(sentence.index);
 
     let coded = 0;
@@ -330,51 +325,3 @@ function slotCode(index: ActorIndex, slot: ActorSlot, when: EventDate): string {
   return slot.mention.code;
 }
 
-interface EventDate {
-  date: string;
-  precision: DatePrecision;
-  rule?: string;
-}
-
-/**
- * The event's date: a time expression in its own clause (the fronted "In 2018," belongs to the
- * main clause); a participial clause shares its parent's, a reported clause its speech clause's;
- * appositives never date an event; otherwise the publication date.
- */
-function eventDate(doc: Doc, context: FrameContext, clause: Clause | undefined, expressions: readonly TimeExpression[]): EventDate {
-  const fallback: EventDate = { date: doc.meta.date, precision: "day" };
-  if (!clause || expressions.length === 0) return fallback;
-  const sentence = doc.sentences[clause.sentence];
-  if (!sentence) return fallback;
-  const sentenceClauses = context.clausesOf(clause.sentence);
-  const appositives = sentenceClauses.filter((c) => c.kind === "appositive");
-  // News reports what has happened: a date after publication ("visit Cairo next year") is the
-  // time of a plan, not of the event, which is the statement itself.
-  const inClause = (candidate: Clause): TimeExpression | undefined =>
-    expressions.find((expression) => {
-      if (expression.date > doc.meta.date) return false;
-      const token = tokenAtOffset(doc, sentence.start + expression.start, candidate);
-      return token !== undefined && !appositives.some((a) => token >= a.tokenStart && token < a.tokenEnd);
-    });
-  let found = inClause(clause);
-  if (!found && clause.kind === "participial" && clause.parent !== undefined) {
-    const parent = doc.clauses[clause.parent];
-    if (parent) found = inClause(parent);
-  }
-  if (!found && clause.kind === "reported" && clause.speechVerb !== undefined) {
-    const speech = doc.verbGroups[clause.speechVerb];
-    const speechClause = speech ? clauseOf(context.clausesOf(speech.sentence), speech.head).clause : undefined;
-    if (speechClause) found = inClause(speechClause);
-  }
-  if (!found) return fallback;
-  return { date: found.date, precision: found.precision, rule: `date:"${found.text}"` };
-}
-
-/** Index of the token starting at `offset` if it lies inside `clause`. */
-function tokenAtOffset(doc: Doc, offset: number, clause: Clause): number | undefined {
-  for (let t = clause.tokenStart; t < clause.tokenEnd; t += 1) {
-    const token = doc.tokens[t];
-    if (token && token.start <= offset && offset < token.end + 1) return t;
-  }
-  return undefined;
-}

@@ -77,3 +77,14 @@ export function latestWeekdayOnOrBefore(weekday: number, date: string): string {
   const back = (weekdayOf(day) - weekday + 7) % 7;
   return formatIsoDate(addDays(day, -back));
 }
+
+/**
+ * The earliest day that falls on `weekday` (0 = Sunday … 6 = Saturday) on or after `date` (YYYY-MM-DD);
+ * `date` itself when it is that weekday. An announcement ("will visit Moscow on Monday") means the coming one.
+ */
+export function earliestWeekdayOnOrAfter(weekday: number, date: string): string {
+  if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) throw new Error(`Weekday must be 0..6, got ${weekday}`);
+  const day = toCalendarDate(date);
+  const ahead = (weekday - weekdayOf(day) + 7) % 7;
+  return formatIsoDate(addDays(day, ahead));
+}

@@ -17,12 +17,21 @@
  * - Expressions with no date in them are dropped: times of day ("at 3 p.m."); durations ("for two days",
  *   "within a week", "over the past two years"); forward offsets with "in" ("in two weeks", "in a day"), which in
  *   news prose more often measure a stretch ("the second attack in two weeks") than point to a date; anaphoric
- *   offsets whose anchor is some other event ("two days later", "the next day"); "now"; "this week" (there is no
+ *   offsets whose anchor is some other event ("two days later", "the day after the vote"); "now"; "this week" (there is no
  *   week precision); slash dates without a year ("9/11", "24/7"); lower-case month words ("a protest march");
  *   weekday abbreviations ("The Sun reported"); and named days ("Good Friday Agreement", "Super Tuesday",
  *   "Sunday Times").
  *
  * Spans leave out a leading "on" so "on Monday" and "on Jan. 5" both cover just the date.
+ *
+ * Two things this module cannot settle alone are left to the events stage, which knows the verb:
+ *
+ * - Announcements point forward ("Xi will visit Moscow on Monday"). A bare weekday and a month without a year or
+ *   modifier therefore also carry a `forward` reading: the earliest such day or month on or after the
+ *   publication date. The past-leaning `date` stays the default because most news reports what happened.
+ * - "the next day", "the following day" and "a day later" are kept, unlike other anaphoric offsets, with
+ *   `daysAfterPrevious` set: their date is one day after the article's previous date expression, which only the
+ *   events stage (seeing the whole article) can find. Until then `date` is the publication date.
  */
 import { createRequire } from "node:module";
 import type { Component, ParsedResult } from "chrono-node";
@@ -32,6 +41,7 @@ import {
   addDays,
   type CalendarDate,
   compareDates,
+  earliestWeekdayOnOrAfter,
   formatIsoDate,
   isRealDate,
   latestWeekdayOnOrBefore,
@@ -45,6 +55,15 @@ export interface TimeExpression {
   end: number;
   text: string;
   /** YYYY-MM-DD; the first day of the month or year when precision is coarser than a day. */
+  date: string;
+  precision: DatePrecision;
+  /** The reading for a clause about the future, when it differs from `date` (see the module comment). */
+  forward?: ForwardReading;
+  /** Set for "the next day" and the like: the date is this many days after the article's previous date. */
+  daysAfterPrevious?: number;
+}
+
+export interface ForwardReading {
   date: string;
   precision: DatePrecision;
 }
@@ -141,6 +160,7 @@ function readTimeExpressions(text: string, publicationDate: string): TimeExpress
       if (expression) found.push(expression);
     }
   }
+  if (NEXT_DAY_PRECHECK.test(text)) found.push(...nextDayExpressions(text, publicationDate));
   if (YEAR_PRECHECK.test(text)) {
     for (const mention of findBareYears(text)) {
       found.push({
@@ -153,6 +173,21 @@ function readTimeExpressions(text: string, publicationDate: string): TimeExpress
     }
   }
   return withoutOverlaps(found);
+}
+
+const NEXT_DAY_PRECHECK = /\bday\b/i;
+/**
+ * The one-day anaphoric offsets that reliably point at the previous date written in the article. Longer or
+ * vaguer offsets ("two days later", "days later", "the day after the vote") stay dropped: their anchor is
+ * too often an event rather than a date.
+ */
+const NEXT_DAY = /\b(?:(?:the\s+)?(?:next|following)\s+day\b(?!\s+(?:of|after|before)\b)|(?:a|one)\s+day\s+later\b)/gi;
+
+function nextDayExpressions(text: string, publicationDate: string): TimeExpression[] {
+  return [...text.matchAll(NEXT_DAY)].map((match) => {
+    const start = match.index ?? 0;
+    return { start, end: start + match[0].length, text: match[0], date: publicationDate, precision: "day", daysAfterPrevious: 1 };
+  });
 }
 
 /** A sentence whose only date word is one weekday name, with nothing around it that changes its meaning. */
@@ -176,7 +211,10 @@ export function plainWeekdayExpression(text: string, publicationDate: string): T
   const after = text.slice(start + name.length);
   if (WEEKDAY_SHIFTERS.test(before) || NAMED_DAY_PREFIX.test(before) || NAME_AFTER_WEEKDAY.test(after) || /^\s+(?:night|morning|afternoon|evening|at|\d)/i.test(after)) return undefined;
   const weekday = (WEEKDAY_NAMES.indexOf(name) + 1) % 7;
-  return { start, end: start + name.length, text: name, date: latestWeekdayOnOrBefore(weekday, publicationDate), precision: "day" };
+  const expression: TimeExpression = { start, end: start + name.length, text: name, date: latestWeekdayOnOrBefore(weekday, publicationDate), precision: "day" };
+  const forward = earliestWeekdayOnOrAfter(weekday, publicationDate);
+  if (forward !== expression.date) expression.forward = { date: forward, precision: "day" };
+  return expression;
 }
 
 /**
@@ -217,18 +255,23 @@ function resolveChronoResult(text: string, result: ChronoResult, publication: Ca
   const certain = (component: Component): boolean => components.isCertain(component);
   const value = (component: Component, fallback: number): number => components.get(component) ?? fallback;
 
-  const span = (from: number, date: CalendarDate, precision: DatePrecision): TimeExpression => {
+  const span = (from: number, date: CalendarDate, precision: DatePrecision, forward?: CalendarDate): TimeExpression => {
     const end = start + matched.length;
-    return { start: from, end, text: text.slice(from, end), date: formatIsoDate(date), precision };
+    const expression: TimeExpression = { start: from, end, text: text.slice(from, end), date: formatIsoDate(date), precision };
+    if (forward && compareDates(forward, date) !== 0) expression.forward = { date: formatIsoDate(forward), precision };
+    return expression;
   };
 
   if (certain("weekday") && !certain("day") && !certain("month")) {
-    const weekdayDate = resolveWeekday(text, start, matched, value("weekday", 0), publication, {
+    const weekday = value("weekday", 0);
+    const weekdayDate = resolveWeekday(text, start, matched, weekday, publication, {
       year: value("year", publication.year),
       month: value("month", publication.month),
       day: value("day", publication.day),
     });
-    return span(start, weekdayDate, "day");
+    const unmodified = !FORWARD_WEEKDAY.test(weekdayContext(text, start, matched)) && !BACKWARD_WEEKDAY.test(weekdayContext(text, start, matched));
+    const forward = unmodified ? toCalendarDate(earliestWeekdayOnOrAfter(weekday, formatIsoDate(publication))) : undefined;
+    return span(start, weekdayDate, "day", forward);
   }
 
   if (certain("month") && !certain("year")) {
@@ -238,7 +281,10 @@ function resolveChronoResult(text: string, result: ChronoResult, publication: Ca
     const day = certain("day") ? value("day", 1) : null;
     const resolved = resolveYearless(value("month", 1), day, publication, modifier);
     if (!resolved) return null;
-    return span(from, resolved, day === null ? "month" : "day");
+    // Only a bare month gets a forward reading: a future "on March 10" written after 10 March is rare
+    // enough that the grace window of the past-leaning reading already covers the real cases.
+    const forward = day === null && modifier === null ? nextMonthOnOrAfter(value("month", 1), publication) : undefined;
+    return span(from, resolved, day === null ? "month" : "day", forward);
   }
 
   const year = value("year", publication.year);
@@ -286,10 +332,20 @@ function resolveWeekday(
   publication: CalendarDate,
   chronoDate: CalendarDate,
 ): CalendarDate {
-  const context = `${text.slice(Math.max(0, start - 16), start)}${matched}`;
+  const context = weekdayContext(text, start, matched);
   if (FORWARD_WEEKDAY.test(context)) return chronoDate;
   const latest = BACKWARD_WEEKDAY.test(context) ? addDays(publication, -1) : publication;
   return toCalendarDate(latestWeekdayOnOrBefore(weekday, formatIsoDate(latest)));
+}
+
+/** The weekday's match with the few words before it, where "next" or "last" would be written. */
+function weekdayContext(text: string, start: number, matched: string): string {
+  return `${text.slice(Math.max(0, start - 16), start)}${matched}`;
+}
+
+/** The first day of the earliest `month` on or after the publication month: "will meet in April". */
+function nextMonthOnOrAfter(month: number, publication: CalendarDate): CalendarDate {
+  return { year: month >= publication.month ? publication.year : publication.year + 1, month, day: 1 };
 }
 
 /**

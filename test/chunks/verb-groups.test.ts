@@ -32,6 +32,8 @@ describe("findVerbGroups", () => {
     expect(groupsOf("Iran is willing to expand cooperation with Russia.")[0]).toMatchObject({ text: "is willing to expand", intentMarker: "willing" });
     expect(groupsOf("He would like to discuss the situation.")[0]).toMatchObject({ lemma: "discuss", intentMarker: "like" });
     expect(groupsOf("Iran will expand cooperation.")[0]).toMatchObject({ intentMarker: "will" });
+    // "due" is a schedule like "set": without it "to visit" would be a lone purpose infinitive.
+    expect(groupsOf("Xi Jinping is due to visit Moscow on Tuesday.")[0]).toMatchObject({ text: "is due to visit", lemma: "visit", intentMarker: "due" });
     expect(groupsOf("Iran threatened to attack the base.")[0]).toMatchObject({ lemma: "attack", intentMarker: "threaten" });
   });
 

@@ -135,3 +135,53 @@ describe("refusals", () => {
     expect(triples("Germany declined to send arms to Ukraine.")).toEqual(["DEU 122 UKR"]);
   });
 });
+
+describe("event dates for announcements and 'the next day'", () => {
+  // Thursday 2023-03-16, the day Xi's Moscow visit of Monday 2023-03-20 was announced.
+  const thursday = "2023-03-16";
+  const dated = (text: string, published = thursday) => code(text, { date: published }).map((event) => `${event.code} ${event.date} ${event.datePrecision}`);
+
+  it("dates a future visit on a weekday to the coming one, and a past meeting to the one before", () => {
+    expect(dated("Chinese President Xi Jinping will visit Moscow on Monday.")).toEqual(["036 2023-03-20 day"]);
+    expect(dated("Xi Jinping is expected to visit Moscow on Monday.")).toEqual(["036 2023-03-20 day"]);
+    expect(dated("Xi Jinping is to visit Moscow on Monday.")).toEqual(["042 2023-03-20 day"]);
+    expect(dated("Xi Jinping met Vladimir Putin on Monday.")).toEqual(["040 2023-03-13 day"]);
+  });
+
+  it("reads 'is due to' as a schedule", () => {
+    expect(dated("Xi Jinping is due to visit Moscow on Tuesday.")).toEqual(["036 2023-03-21 day"]);
+  });
+
+  it("dates a future month to this year's or, once past, next year's", () => {
+    expect(dated("Xi Jinping will meet Vladimir Putin in April.")).toEqual(["036 2023-04-01 month"]);
+    expect(dated("Xi Jinping will meet Vladimir Putin in April.", "2025-11-10")).toEqual(["036 2026-04-01 month"]);
+    // Past tense keeps the past reading: last April.
+    expect(dated("Xi Jinping met Vladimir Putin in April.", "2025-11-10")).toEqual(["040 2025-04-01 month"]);
+  });
+
+  it("keeps the statement's date when the date belongs to the speech verb or the intention is only a wish", () => {
+    expect(dated("Xi Jinping said on Monday he will visit Moscow.")).toEqual(["036 2023-03-13 day"]);
+    expect(dated("Xi Jinping said he would like to visit Moscow next year.")).toEqual(["036 2023-03-16 day"]);
+    expect(dated("Xi Jinping had planned to visit Moscow on Monday.")).toEqual(["036 2023-03-13 day"]);
+  });
+
+  it("dates 'the next day' one day after the previous date in the article", () => {
+    const events = code("Russian forces attacked Ukraine on March 3. The next day, Ukraine attacked Russia.", { date: thursday });
+    expect(events.map((event) => `${event.source} ${event.date}`)).toEqual(["RUSMIL 2023-03-03", "UKR 2023-03-04"]);
+    expect(events[1]?.rule).toContain('date:"The next day"');
+  });
+
+  it("gives each verb of a clause the date written for it", () => {
+    const events = code("On Monday, Russia attacked Ukraine. A day later, Ukraine attacked Russia, and Russia will meet Turkey on Saturday.", { date: thursday });
+    expect([...new Set(events.map((event) => `${event.source} ${event.code} ${event.date}`))]).toEqual([
+      "RUS 190 2023-03-13",
+      "UKR 190 2023-03-14",
+      "RUS 036 2023-03-18",
+    ]);
+  });
+
+  it("leaves 'the next day' at the publication date when its anchor is missing or not a single day", () => {
+    expect(dated("The next day, Ukraine attacked Russia.")).toEqual(["190 2023-03-16 day"]);
+    expect(dated("Russia attacked Ukraine in 2019. A day later Ukraine attacked Russia.")).toEqual(["190 2019-01-01 year", "190 2023-03-16 day"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatIsoDate, latestWeekdayOnOrBefore, toCalendarDate, weekdayOf } from "../../src/time/calendar.js";
+import { addDays, earliestWeekdayOnOrAfter, formatIsoDate, latestWeekdayOnOrBefore, toCalendarDate, weekdayOf } from "../../src/time/calendar.js";
 
 describe("latestWeekdayOnOrBefore", () => {
   it("returns the date itself when it is that weekday", () => {
@@ -14,6 +14,18 @@ describe("latestWeekdayOnOrBefore", () => {
 
   it("rejects weekdays outside 0..6", () => {
     expect(() => latestWeekdayOnOrBefore(7, "2022-01-19")).toThrow();
+  });
+});
+
+describe("earliestWeekdayOnOrAfter", () => {
+  it("returns the date itself when it is that weekday, else steps forward across month and year ends", () => {
+    expect(earliestWeekdayOnOrAfter(4, "2023-03-16")).toBe("2023-03-16");
+    expect(earliestWeekdayOnOrAfter(1, "2023-03-16")).toBe("2023-03-20");
+    expect(earliestWeekdayOnOrAfter(6, "2021-12-31")).toBe("2022-01-01");
+  });
+
+  it("rejects weekdays outside 0..6", () => {
+    expect(() => earliestWeekdayOnOrAfter(-1, "2022-01-19")).toThrow();
   });
 });
 

@@ -37,7 +37,9 @@ describe("findTimeExpressions: weekdays lean to the past", () => {
 
   it("reads 'on Monday' as the Monday just past and leaves 'on' out of the span", () => {
     const found = findTimeExpressions("Talks resumed on Monday", PUBLISHED);
-    expect(found).toEqual<TimeExpression[]>([{ start: 17, end: 23, text: "Monday", date: "2022-01-17", precision: "day" }]);
+    expect(found).toEqual<TimeExpression[]>([
+      { start: 17, end: 23, text: "Monday", date: "2022-01-17", precision: "day", forward: { date: "2022-01-24", precision: "day" } },
+    ]);
   });
 
   it("reads a possessive weekday as a date", () => {
@@ -109,6 +111,49 @@ describe("findTimeExpressions: chrono dates and relative dates", () => {
   });
 });
 
+/** The forward readings, for clauses about the future, as [text, date, precision] triples. */
+function forwardOf(sentence: string, published = PUBLISHED): Array<[string, string, string] | undefined> {
+  return findTimeExpressions(sentence, published).map((e) => (e.forward ? [e.text, e.forward.date, e.forward.precision] : undefined));
+}
+
+describe("findTimeExpressions: forward readings for announcements", () => {
+  it("gives a bare weekday the coming one as well, on either path", () => {
+    // The fast path (no other date word) and chrono's (a relative word far away) agree.
+    expect(forwardOf("Xi will visit Moscow on Monday.", "2023-03-16")).toEqual([["Monday", "2023-03-20", "day"]]);
+    expect(forwardOf("Xi will visit Moscow on Monday, officials said today.", "2023-03-16")[0]).toEqual(["Monday", "2023-03-20", "day"]);
+    expect(resolve("Xi will visit Moscow on Monday.", "2023-03-16")).toEqual([["Monday", "2023-03-13", "day"]]);
+  });
+
+  it("has no forward reading when it would be the same day or when a modifier already decides", () => {
+    expect(forwardOf("The envoy arrives Wednesday.")).toEqual([undefined]);
+    expect(forwardOf("They will meet again next Monday.")).toEqual([undefined]);
+    expect(forwardOf("They met last Monday.")).toEqual([undefined]);
+  });
+
+  it("gives a bare month the earliest one from the publication month on, crossing into next year", () => {
+    expect(forwardOf("Xi will meet Putin in April.", "2025-11-10")).toEqual([["April", "2026-04-01", "month"]]);
+    // The coming month is already the default reading (within the grace window): nothing to add.
+    expect(resolve("Xi will meet Putin in December.", "2025-11-10")).toEqual([["December", "2025-12-01", "month"]]);
+    expect(forwardOf("Xi will meet Putin in December.", "2025-11-10")).toEqual([undefined]);
+    expect(forwardOf("The rebels seized the town in March")).toEqual([["March", "2022-03-01", "month"]]);
+    expect(forwardOf("Parliament met last March")).toEqual([undefined]);
+    expect(forwardOf("The talks began on Jan. 5")).toEqual([undefined]);
+  });
+});
+
+describe("findTimeExpressions: one day after the previous date", () => {
+  it("keeps 'the next day', 'the following day' and 'a day later' for the events stage to anchor", () => {
+    for (const [sentence, text] of [
+      ["The ceasefire collapsed the next day", "the next day"],
+      ["On the following day, troops withdrew", "the following day"],
+      ["A day later the rebels withdrew", "A day later"],
+    ]) {
+      const found = findTimeExpressions(sentence as string, PUBLISHED);
+      expect(found.map((e) => [e.text, e.daysAfterPrevious]), sentence).toEqual([[text, 1]]);
+    }
+  });
+});
+
 describe("findTimeExpressions: things that are not dates", () => {
   it("returns nothing for a sentence without a time expression", () => {
     expect(resolve("The ministry accused Israel of violating the ceasefire.")).toEqual([]);
@@ -118,7 +163,8 @@ describe("findTimeExpressions: things that are not dates", () => {
     expect(resolve("The meeting started at 3 p.m.")).toEqual([]);
     expect(resolve("The siege lasted for two days")).toEqual([]);
     expect(resolve("Two days later, the rebels withdrew")).toEqual([]);
-    expect(resolve("The ceasefire collapsed the next day")).toEqual([]);
+    expect(resolve("The ceasefire collapsed the day after the vote")).toEqual([]);
+    expect(resolve("It was the next day of talks")).toEqual([]);
     expect(resolve("Crowds joined a protest march")).toEqual([]);
     expect(resolve("Memorials marked the 9/11 attacks")).toEqual([]);
     expect(resolve("Iran now says it wants talks")).toEqual([]);
