@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApp } from "../serve/app.js";
-import { startServer } from "../serve/server.js";
+import { ListenError, startServer } from "../serve/server.js";
 import { openServingStore } from "../store/serving.js";
 import { dictionaryVersion } from "../store/versions.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
@@ -94,7 +94,9 @@ export async function runServe(args: string[], io: CommandIO, stop: Promise<stri
       timeoutMs: timeoutSeconds * 1000,
       dictionaryVersion: dictionaryVersion(values.dictionaries, values["with-builtin"]),
     });
-    const server = await startServer(app, { host: values.host, port });
+    const server = await startServer(app, { host: values.host, port }).catch((error: unknown) => {
+      throw error instanceof ListenError ? new UsageError(error.message) : error;
+    });
     if (!["127.0.0.1", "::1", "localhost"].includes(values.host)) {
       io.warn(`listening on ${values.host}: other machines can reach the API${token ? " (writing needs the token)" : " (read-only)"}`);
     }

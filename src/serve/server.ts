@@ -7,6 +7,11 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 
+/** The server could not start listening (port taken, address unknown): the user's to fix. */
+export class ListenError extends Error {
+  override name = "ListenError";
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -38,7 +43,13 @@ export function startServer(app: Hono, options: { host: string; port: number }):
     server.headersTimeout = 20_000;
     server.keepAliveTimeout = 5_000;
     server.once("error", (error: NodeJS.ErrnoException) => {
-      rejectStart(new Error(error.code === "EADDRINUSE" ? `port ${options.port} on ${options.host} is already in use (--port)` : error.message));
+      const reason =
+        error.code === "EADDRINUSE"
+          ? `port ${options.port} on ${options.host} is already in use (--port)`
+          : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+            ? `cannot listen on ${options.host}: no such address on this machine (--host)`
+            : `cannot listen on ${options.host}:${options.port}: ${error.message}`;
+      rejectStart(new ListenError(reason));
     });
   });
 }

@@ -31,6 +31,12 @@ function serve(args: string[]): Promise<{ url: string; child: ChildProcess; stde
   });
 }
 
+const examples = new URL("../../examples/articles.jsonl", import.meta.url).pathname;
+
+function runIngestOnce(db: string): { status: number | null } {
+  return spawnSync(process.execPath, [bin, "ingest", examples, "--db", db], { encoding: "utf8" });
+}
+
 describe("parley serve", () => {
   it("ingests the sample corpus once, listens on 127.0.0.1 only, and stops on SIGTERM", async () => {
     const db = join(dir, "sample.duckdb");
@@ -52,6 +58,18 @@ describe("parley serve", () => {
     expect(again).toMatchObject({ articles: status.articles, events: status.events });
     second.child.kill("SIGTERM");
     await second.exited;
+  });
+
+  it("reports a port in use in one line", async () => {
+    const db = join(dir, "busy.duckdb");
+    expect((await runIngestOnce(db)).status).toBe(0);
+    const first = await serve(["--db", db]);
+    const port = new URL(first.url).port;
+    const result = spawnSync(process.execPath, [bin, "serve", "--db", db, "--port", port], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`parley: port ${port} on 127.0.0.1 is already in use (--port)`);
+    first.child.kill("SIGTERM");
+    await first.exited;
   });
 
   it("reports bad options and a missing store in one line, without a stack trace", () => {
