@@ -52,8 +52,7 @@ const FILTER_PARAMS = ["from", "to", "actor", "source", "target", "code", "root"
 /** The event filter of a request (from, to, actor, source, target, code or root, quad, plover, q). */
 function eventFilter(params: QueryParams): EventConditions {
   const filter: EventConditions = {};
-  const from = params.date("from");
-  const to = params.date("to");
+  const { from, to } = params.dateRange();
   const actor = params.actor("actor");
   const source = params.actor("source");
   const target = params.actor("target");
@@ -94,7 +93,7 @@ export function createApp(options: AppOptions): Hono {
   const today = options.today ?? ((): string => new Date().toISOString().slice(0, 10));
   const ingestQueue = store.writer && options.token ? new IngestQueue(store.writer, coder, options.dictionaryVersion) : undefined;
   const app = new Hono();
-  const query = (c: Context, allowed: readonly string[]): QueryParams => new QueryParams(c.req.query(), allowed);
+  const query = (c: Context, allowed: readonly string[]): QueryParams => new QueryParams(c.req.queries(), allowed);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorBody(error.status, error.message, error.parameter), error.status);
@@ -140,8 +139,7 @@ export function createApp(options: AppOptions): Hono {
     const target = params.requiredActor("target");
     const by = params.choice("by", PERIODS, "month");
     const both = params.bool("both", false);
-    const from = params.date("from");
-    const to = params.date("to");
+    const { from, to } = params.dateRange();
     const series = await dyadSeries(sql, { source, target, by, both, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     return c.json({ source, target, by, both, series });
   });
@@ -177,8 +175,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get("/articles", async (c) => {
     const params = query(c, ["from", "to", "q", "limit", "offset"]);
-    const from = params.date("from");
-    const to = params.date("to");
+    const { from, to } = params.dateRange();
     const text = params.text("q");
     const page = await articlePage(
       sql,

@@ -18,13 +18,24 @@ export class ApiError extends Error {
 }
 
 export class QueryParams {
-  constructor(
-    private readonly values: Record<string, string>,
-    allowed: readonly string[],
-  ) {
-    for (const name of Object.keys(values)) {
+  private readonly values: Record<string, string> = {};
+
+  /** `given`: every value of every parameter, as Hono's `c.req.queries()` returns them. */
+  constructor(given: Record<string, string[]>, allowed: readonly string[]) {
+    for (const [name, values] of Object.entries(given)) {
       if (!allowed.includes(name)) throw new ApiError(400, `unknown parameter "${name}" (this endpoint takes: ${allowed.join(", ") || "none"})`, name);
+      // "quad=1&quad=2" is ambiguous: refused rather than silently read as one of them.
+      if (values.length > 1) throw new ApiError(400, `${name} is given ${values.length} times; give it once`, name);
+      this.values[name] = values[0] ?? "";
     }
+  }
+
+  /** `from` and `to`, checked each and against each other. */
+  dateRange(): { from?: string; to?: string } {
+    const from = this.date("from");
+    const to = this.date("to");
+    if (from && to && dateBound(from, "from") > dateBound(to, "to")) throw new ApiError(400, `from (${from}) is after to (${to})`, "from");
+    return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   }
 
   private raw(name: string): string | undefined {

@@ -117,6 +117,8 @@ describe("GET /events", () => {
       ["/events?offset=-1", "offset"],
       ["/events?plover=1;DROP", "plover"],
       ["/events?form=2024", "form"],
+      ["/events?quad=1&quad=2", "quad"],
+      ["/events?from=2025&to=2024-06", "from"],
     ];
     for (const [path, parameter] of cases) {
       const { status, body } = await get(path);
