@@ -13,6 +13,19 @@ const COORDINATOR = new Set(["and", "or"]);
 const COUNTERPART = new Set(["counterpart", "counterparts"]);
 const NOUNISH = new Set(["NOUN", "PROPN"]);
 const MODIFIER_GAP = new Set(["ADJ", "NUM", "PART"]);
+/**
+ * Places, facilities and forces a country word in front of them stands for: "struck three Iranian
+ * nuclear sites" hits Iran, "Russian missiles hit" is Russia firing. Heads like "programme",
+ * "exports" or "grain" are absent on purpose: "the Iranian nuclear programme" is a topic, not Iran.
+ */
+const STANDS_FOR_COUNTRY = new Set([
+  "site", "sites", "facility", "facilities", "installation", "installations", "plant", "plants", "refinery", "refineries",
+  "city", "cities", "town", "towns", "village", "villages", "territory", "territories", "soil", "airspace", "waters",
+  "position", "positions", "base", "bases", "port", "ports", "airfield", "airfields", "airport", "airports",
+  "infrastructure", "target", "targets", "vessel", "vessels", "ship", "ships", "tanker", "tankers", "outpost", "outposts",
+]);
+/** Weapons that are a country's forces when they act: "Russian missiles hit" → RUSMIL. */
+const WEAPONS = new Set(["missile", "missiles", "rocket", "rockets", "jet", "jets", "shell", "shells", "artillery", "bomber", "bombers"]);
 /** Nouns that speak for the actor before them: "Kremlin spokesman Dmitry Peskov" is the Kremlin. */
 const SPEAKS_FOR = new Set(["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "envoy", "envoys", "delegation", "delegations"]);
 
@@ -99,7 +112,10 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
       i += 1;
     }
 
-    retagHeadlineVerbs(doc, sentence, raw.map((match) => match.tokenEnd), options.verbLemmas);
+    // A word that is itself an actor ("Russian forces strike …") is no headline verb after the one before it.
+    const starts = new Set(raw.map((match) => match.tokenStart));
+    const actorEnds = raw.map((match) => match.tokenEnd).filter((end) => !starts.has(end));
+    retagHeadlineVerbs(doc, sentence, actorEnds, options.verbLemmas);
 
     const mentions: ActorMention[] = [];
     for (const group of groupMatches(doc, raw)) {
@@ -249,7 +265,8 @@ function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, ra
 /**
  * A place word that only modifies what follows is not an actor in its own right: "Kremlin talks",
  * "Iranian presence". Before a possessive ("Ukraine's energy grid") it is kept as the possessor,
- * which stands for the phrase when nothing else in it is an actor. People, organisations and
+ * which stands for the phrase when nothing else in it is an actor; so is one before a place or
+ * weapon ("Iranian nuclear sites", "Russian missiles"). People, organisations and
  * agents with a country always are actors.
  */
 function modifierKind(doc: Doc, mention: ActorMention, sentenceEnd: number): "actor" | "modifier" | "possessor" {
@@ -262,7 +279,24 @@ function modifierKind(doc: Doc, mention: ActorMention, sentenceEnd: number): "ac
   if (opensTimePhrase(next.normal, doc.tokens[i + 1]?.normal)) return "actor";
   while (i < sentenceEnd && MODIFIER_GAP.has(doc.tokens[i]?.pos ?? "")) i += 1;
   const head = doc.tokens[i];
-  return head !== undefined && i < sentenceEnd && NOUNISH.has(head.pos) ? "modifier" : "actor";
+  if (head === undefined || i >= sentenceEnd || !NOUNISH.has(head.pos)) return "actor";
+  // "Iranian nuclear sites": the country stands for the phrase, as a possessor would.
+  const placeWord = mention.kind === "country" || mention.kind === "demonym" || mention.kind === "capital";
+  if (!placeWord) return "modifier";
+  // The phrase's head is its last noun: "Russian oil refineries", "Iranian missile programme".
+  let last = i;
+  for (let t = doc.tokens[last + 1]; last + 1 < sentenceEnd && t && NOUNISH.has(t.pos) && !CALENDAR_WORDS.has(t.normal); t = doc.tokens[last + 1]) last += 1;
+  const headNoun = (doc.tokens[last] as Token).normal;
+  if (STANDS_FOR_COUNTRY.has(headNoun)) {
+    mention.rule = [...mention.rule, `stands-for:${headNoun}`];
+    return "possessor";
+  }
+  if (WEAPONS.has(headNoun) && mention.code.length === 3) {
+    mention.code += "MIL";
+    mention.rule = [...mention.rule, `weapon:${headNoun}`];
+    return "possessor";
+  }
+  return "modifier";
 }
 
 /** Join "A, B and C" into one compound mention whose members each get their own event. */

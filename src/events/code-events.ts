@@ -198,7 +198,8 @@ function assignRoles(doc: Doc, context: FrameContext, frame: Frame, frames: read
   let source = frame.subject?.actor;
   const speaker = speakerOf(doc, frame, frames);
   if (!source && frame.subject && frame.subject.head.pos === "PRON") {
-    source = resolvePronoun(context, frame.subject.head, speaker, frame.clause?.kind === "reported");
+    const pronoun = frame.subject.head;
+    source = resolvePronoun(context, pronoun, speaker, frame.clause?.kind === "reported", nearerSubjects(doc, frame, frames, pronoun));
     if (!source) return { ...roles, problem: `could not resolve the pronoun "${frame.subject.head.normal}"` };
   }
   if (source && speaker && source.mention.code.length === 3 && speaker.mention.code.startsWith(source.mention.code) && speaker.mention.code.length > 3) {
@@ -229,20 +230,46 @@ function addresseeOf(frame: Frame, frames: readonly Frame[]): ActorSlot | undefi
   return speechFrame?.subject?.actor ? speechFrame.object?.actor : undefined;
 }
 
-function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlot | undefined, reported: boolean): ActorSlot | undefined {
+/**
+ * Heads of subjects earlier in the pronoun's sentence that no dictionary knows but that the
+ * pronoun can stand for: a name before "he"/"she" ("Gershkovich had been sentenced … charges that
+ * he denied"), a singular noun before "it" ("the balloon had been tracked since it entered …").
+ * Such a subject is nearer than anyone in the sentences before, or than the speaker before it.
+ */
+function nearerSubjects(doc: Doc, frame: Frame, frames: readonly Frame[], pronoun: Token): Set<number> {
+  const heads = new Set<number>();
+  const person = PERSONAL_PRONOUNS.has(pronoun.normal);
+  if (!person && pronoun.normal !== "it") return heads;
+  for (const other of frames) {
+    const subject = other.subject;
+    if (other.group.sentence !== frame.group.sentence || !subject || subject.actor || subject.head.index >= pronoun.index) continue;
+    const head = subject.head;
+    const name = head.pos === "PROPN" && /^[A-Z]/.test(doc.text.slice(head.start, head.end));
+    const singularThing = head.pos === "NOUN" && head.lemma === head.normal;
+    if (person ? name : singularThing) heads.add(head.index);
+  }
+  return heads;
+}
+
+function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlot | undefined, reported: boolean, nearer: ReadonlySet<number>): ActorSlot | undefined {
   const via = (mention: ActorMention, how: string): ActorSlot => ({
     mention,
     tokenStart: pronoun.index,
     tokenEnd: pronoun.index + 1,
     via: [`pronoun:${pronoun.normal}->${how}`],
   });
-  if (speaker && (PERSONAL_PRONOUNS.has(pronoun.normal) || SPEAKER_PRONOUNS.has(pronoun.normal))) return via(speaker.mention, "speaker");
+  if (speaker && (PERSONAL_PRONOUNS.has(pronoun.normal) || SPEAKER_PRONOUNS.has(pronoun.normal))) {
+    const between = [...nearer].some((head) => head >= speaker.tokenEnd || speaker.tokenStart > pronoun.index);
+    return between ? undefined : via(speaker.mention, "speaker");
+  }
   // In reported speech "he" is the speaker; if the speaker is not an actor, guessing would pick the addressee.
   if (reported || !PERSONAL_PRONOUNS.has(pronoun.normal)) return undefined;
-  // The latest person mentioned before the pronoun.
+  // The latest person mentioned before the pronoun; a name the dictionaries do not know, as a
+  // subject earlier in the same sentence, is nearer than anyone in the sentences before.
   for (let t = pronoun.index - 1; t >= 0; t -= 1) {
     const mention = context.actorAt(t);
     if (mention?.kind === "person") return via(mention, "latest person");
+    if (nearer.has(t)) return undefined;
   }
   return undefined;
 }

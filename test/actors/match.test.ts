@@ -42,6 +42,26 @@ describe("findActors", () => {
     expect(texts).not.toContain("Kremlin");
   });
 
+  it("lets a country word stand for the place, facility or weapon it qualifies", () => {
+    const sites = actorsOf("The United States struck three Iranian nuclear sites.").doc.actors.find((mention) => mention.code === "IRN");
+    expect(sites?.possessor).toBe(true);
+    expect(sites?.rule).toContain("stands-for:sites");
+    expect(actorsOf("Ukraine attacked Russian oil refineries.").doc.actors.find((mention) => mention.code === "RUS")?.possessor).toBe(true);
+    expect(actorsOf("Russian missiles hit Kyiv.").mentions).toContainEqual({ text: "Russian", code: "RUSMIL", members: undefined });
+  });
+
+  it("keeps a country word before a topic or a trade good a mere modifier", () => {
+    const codes = (text: string) => actorsOf(text).mentions.map((mention) => mention.code);
+    expect(codes("France criticized the Iranian nuclear programme.")).toEqual(["FRA"]);
+    expect(codes("France criticized the Iranian missile programme.")).toEqual(["FRA"]);
+    expect(codes("Turkey signed a deal on Ukrainian grain exports.")).toEqual(["TUR"]);
+  });
+
+  it("does not re-tag a headline word that is itself an actor as a verb", () => {
+    const { doc } = actorsOf("Russian forces strike Ukrainian cities as invasion begins", "2022-02-24", new Set(["force", "strike"]));
+    expect(doc.tokens[1]?.pos).toBe("NOUN");
+  });
+
   it("gives a counterpart the office of the leader the story is about", () => {
     const { mentions } = actorsOf("Russian President Vladimir Putin hosted his Iranian counterpart.");
     expect(mentions).toContainEqual({ text: "Iranian counterpart", code: "IRNGOV", members: undefined });

@@ -33,6 +33,36 @@ describe("codeEvents", () => {
     expect(triples("Turkish President Recep Tayyip Erdogan said he would visit Egypt.")).toEqual(["TURGOV 036 EGY"]);
   });
 
+  it("takes a country word before an attacked place or a firing weapon for the country", () => {
+    expect(code("The United States struck three Iranian nuclear sites on Saturday.", { date: "2025-06-22" }).map((event) => `${event.source} ${event.code} ${event.target}`)).toEqual(["USA 190 IRN"]);
+    expect(triples("Russian missiles hit Ukrainian cities.")).toEqual(["RUSMIL 190 UKR"]);
+    expect(triples("Israeli jets bombed Lebanese villages.")[0]).toMatch(/^ISRMIL 195 LBN/);
+    expect(triples("Ukraine attacked Russian oil refineries.")).toEqual(["UKR 190 RUS"]);
+  });
+
+  it("does not make a topic, a trade good or a foreign-made weapon a target", () => {
+    expect(triples("France criticized the Iranian nuclear programme.")).toEqual([]);
+    expect(triples("Ukraine and Turkey signed a deal on Ukrainian grain exports.")).toEqual(["UKR 057 TUR", "TUR 057 UKR"]);
+    expect(triples("Ukraine shot down Russian-made drones.").filter((triple) => triple.endsWith(" RUS"))).toEqual([]);
+    expect(triples("Russian forces strike Ukrainian cities as invasion begins")).toEqual([]);
+  });
+
+  it("resolves a pronoun to a nearer subject of its own sentence, not to a person named before", () => {
+    const text = "U.S. President Joe Biden welcomed Gershkovich home. Gershkovich had been sentenced to 16 years on spying charges that he denied.";
+    expect(code(text, { date: "2024-08-02" }).filter((event) => event.source?.startsWith("USA"))).toEqual([]);
+    const doc = analyze(text, { date: "2024-08-02" });
+    expect(doc.decisions.find((decision) => decision.verb === "denied")?.reason).toMatch(/pronoun "he"/);
+    // With no name in its own sentence, "he" still goes back to the person named before.
+    expect(triples("Russian President Vladimir Putin arrived in Tehran. Later, he criticized Israel.")).toContain("RUSGOV 111 ISR");
+  });
+
+  it("does not take the speaker for 'it' when a thing is named between them", () => {
+    const text = "The Pentagon said the balloon had been tracked since it entered U.S. airspace over Alaska.";
+    expect(triples(text)).toEqual([]);
+    expect(triples("Israel's military said it struck Hezbollah targets in Lebanon.")).toEqual(["ISRMIL 190 LBNREBHEZ"]);
+    expect(triples("Turkish President Recep Tayyip Erdogan said he would visit Egypt.")).toEqual(["TURGOV 036 EGY"]);
+  });
+
   it("does not code what was demanded or denied as if it happened", () => {
     expect(triples("Ukraine denied that its forces attacked Russia.").filter((triple) => triple.includes(" 19"))).toEqual([]);
   });
