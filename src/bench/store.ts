@@ -9,7 +9,7 @@
  *                                   (initdb + pg_ctl, PostgreSQL's default durability), or
  *                                   PostgreSQL is skipped when no binaries are installed
  *   PARLEY_BENCH_STORES=duckdb,postgres   which stores to measure
- *   PARLEY_BENCH_DUCKDB=PATH        keep the DuckDB store there (the API benchmark, api.ts, serves it)
+ *   PARLEY_BENCH_DUCKDB=PATH        keep the DuckDB store there instead of a temporary folder
  *
  * Events are merged as in real ingest (same date, actors and code → one row with counts): the
  * generator draws from 40 actors, 40 targets, 30 codes and ten years of days, so most events are
