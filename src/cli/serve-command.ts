@@ -103,7 +103,13 @@ export async function runServe(args: string[], io: CommandIO, stop: Promise<stri
     io.out(`parley serve: listening on ${server.url} (${store.kind} ${store.location}${token ? ", POST /ingest enabled" : ", read-only"})\n`);
     const signal = await stop;
     io.info(`parley serve: ${signal}: stopping`);
-    await server.close();
+    const { drained } = await server.close();
+    if (!drained) {
+      // Queries still running hold store connections that cannot be closed under them, and
+      // would keep the process alive: leave without waiting (nothing uncommitted is kept anyway).
+      io.warn("requests still running 15 s after the stop signal: leaving without waiting for them");
+      process.exit(0);
+    }
   } finally {
     await store.close();
   }
