@@ -28,6 +28,14 @@ export function parseJsonlLine(line: string, where: string, defaultDate: string 
   } catch (error) {
     return { kind: "failure", where, reason: `malformed JSON (${(error as Error).message})` };
   }
+  return recordOf(value, where, defaultDate);
+}
+
+/**
+ * One parsed JSON value as an input record: `{"id","date","text","title"?,"url"?,"source"?}`, else
+ * a failure naming `where` and the reason. Shared by JSONL lines and the server's POST /ingest.
+ */
+export function recordOf(value: unknown, where: string, defaultDate: string | undefined): InputRecord {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { kind: "failure", where, reason: "expected a JSON object with id, date and text" };
   }

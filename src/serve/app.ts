@@ -153,10 +153,7 @@ export function createApp(options: AppOptions): Hono {
       kind,
       rows: rows.map((row) => {
         if (kind === "codes") return { ...row, label: label(row.key) };
-        if (kind === "dyads") {
-          const [source = "", target = "-"] = row.key.split(" -> ");
-          return { ...row, source, target: target === "-" ? null : target };
-        }
+        if (kind === "dyads") return row;
         const name = actors.label(row.key);
         return name ? { ...row, label: name } : row;
       }),

@@ -5,7 +5,7 @@
  * index and reason.
  */
 import { ingestRecords } from "../cli/ingest-command.js";
-import { parseJsonlLine } from "../ingest/jsonl.js";
+import { recordOf } from "../ingest/jsonl.js";
 import type { InputRecord } from "../ingest/record.js";
 import type { Coder } from "../pipeline.js";
 import type { EventStore } from "../store/store.js";
@@ -22,7 +22,7 @@ export function readIngestRequest(body: unknown): InputRecord[] {
   if (articles.length === 0) throw new ApiError(400, '"articles" is empty', "articles");
   if (articles.length > MAX_INGEST_ARTICLES) throw new ApiError(400, `at most ${MAX_INGEST_ARTICLES} articles per request, got ${articles.length}`, "articles");
   // The same checks as a JSONL line of `parley ingest`, so both accept exactly the same records.
-  return articles.map((article, index) => parseJsonlLine(JSON.stringify(article), `articles[${index}]`, undefined));
+  return articles.map((article: unknown, index) => recordOf(article, `articles[${index}]`, undefined));
 }
 
 export interface IngestSummary {

@@ -6,23 +6,11 @@
 import type { SqlRow, SqlValue } from "./connection.js";
 import { dateBound, eventConditions, SqlParams, where, type EventConditions } from "./filter.js";
 import type { SqlReader } from "./queries.js";
+import type { EventRecord } from "./rows.js";
 
-export interface StoredEvent {
+/** A stored event as the API shows it: the event record (its id as text) with its counts. */
+export interface StoredEvent extends Omit<EventRecord, "id" | "baseCode" | "ploverContext" | "place"> {
   id: string;
-  date: string;
-  datePrecision: string;
-  source: string;
-  sourceCountry: string | null;
-  sourceAgent: string | null;
-  target: string | null;
-  targetCountry: string | null;
-  targetAgent: string | null;
-  code: string;
-  root: string;
-  quad: number;
-  goldstein: number;
-  ploverEvent: string | null;
-  ploverMode: string | null;
   numMentions: number;
   numSources: number;
   numArticles: number;

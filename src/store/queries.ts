@@ -101,6 +101,9 @@ export interface TopRow {
   key: string;
   events: number;
   mentions: number;
+  /** Dyads only: the two sides of the key (target null when the events have none). */
+  source?: string;
+  target?: string | null;
 }
 
 /** The most frequent actors (as source or target), dyads (source → target) or event codes. */
@@ -119,14 +122,19 @@ export async function top(sql: SqlReader, kind: TopKind, filter: EventConditions
       break;
     }
     case "dyads":
-      query = `SELECT source || ' -> ' || COALESCE(target, '-') AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where(eventConditions(filter, params))} GROUP BY 1`;
+      query = `SELECT source || ' -> ' || COALESCE(target, '-') AS key, source, target, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where(eventConditions(filter, params))} GROUP BY source, target`;
       break;
     case "codes":
       query = `SELECT code AS key, COUNT(*) AS events, SUM(num_mentions) AS mentions FROM events ${where(eventConditions(filter, params))} GROUP BY 1`;
       break;
   }
   const rows = await sql.all(`${query} ORDER BY events DESC, mentions DESC, key LIMIT ${params.add(Math.max(1, Math.floor(limit)))}`, params.values);
-  return rows.map((row) => ({ key: String(row["key"]), events: Number(row["events"]), mentions: Number(row["mentions"]) }));
+  return rows.map((row) => ({
+    key: String(row["key"]),
+    events: Number(row["events"]),
+    mentions: Number(row["mentions"]),
+    ...(kind === "dyads" ? { source: String(row["source"]), target: row["target"] === null ? null : String(row["target"]) } : {}),
+  }));
 }
 
 /** The columns `parley events` and the jsonl/csv/parquet exports show. */
