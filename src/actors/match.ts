@@ -76,18 +76,13 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
   const { index } = options;
   // Surnames of people seen in full earlier in this document ("Ebrahim Raisi" … "Raisi").
   const aliases = new Map<string, ActorEntryRef>();
-  // Lookup keys per token, built once per document rather than at every trie step.
-  const tokenKeys = doc.tokens.map((token): readonly string[] => (token.lemma === token.normal ? [token.normal] : [token.normal, token.lemma]));
-
   for (const sentence of doc.sentences) {
-    const keys = (position: number): readonly string[] | undefined => (position < sentence.tokenEnd ? tokenKeys[position] : undefined);
-
     const raw: RawMatch[] = [];
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; ) {
       const token = doc.tokens[i] as Token;
       let matched = false;
-      for (const match of index.trie.matchesAt(i, keys)) {
-        const refs = match.values.filter((ref) => exactCaseHolds(doc, ref, i));
+      for (const match of index.trie.matchTokens(doc.tokens, i, sentence.tokenEnd)) {
+        const refs = match.values.some((ref) => ref.exact !== undefined) ? match.values.filter((ref) => exactCaseHolds(doc, ref, i)) : match.values;
         if (refs.length === 0) continue;
         raw.push({ tokenStart: i, tokenEnd: match.end, refs });
         for (const ref of refs) {
@@ -104,7 +99,7 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
       const alias = aliases.size > 0 && (token.pos === "PROPN" || (token.end > token.start && startsWithCapital(doc.text, token.start))) ? aliases.get(token.normal) : undefined;
       if (alias) {
         raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [alias] });
-      } else if (COUNTERPART.has(token.normal) && raw.at(-1)?.tokenEnd === i) {
+      } else if (raw.length > 0 && (raw[raw.length - 1] as RawMatch).tokenEnd === i && COUNTERPART.has(token.normal)) {
         // "his Iranian counterpart": the counterpart holds the same kind of office as the person
         // the story is about, which for heads of state and ministers is the government.
         raw.push({ tokenStart: i, tokenEnd: i + 1, refs: [{ kind: "agent", agent: counterpartAgent(doc, index, raw.slice(0, -1)), sector: "GOV", rule: "counterpart" }] });
@@ -113,9 +108,7 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
     }
 
     // A word that is itself an actor ("Russian forces strike …") is no headline verb after the one before it.
-    const starts = new Set(raw.map((match) => match.tokenStart));
-    const actorEnds = raw.map((match) => match.tokenEnd).filter((end) => !starts.has(end));
-    retagHeadlineVerbs(doc, sentence, actorEnds, options.verbLemmas);
+    if (raw.length > 0) retagHeadlineVerbs(doc, sentence, actorEnds(raw), options.verbLemmas);
 
     const mentions: ActorMention[] = [];
     for (const group of groupMatches(doc, raw)) {
@@ -131,6 +124,13 @@ export function findActors(doc: Doc, options: ActorStageOptions): void {
     }
     doc.actors.push(...coordinate(doc, mentions));
   }
+}
+
+/** Where matches end, except where another match starts ("Russian forces strike …": "forces" is no verb). */
+function actorEnds(raw: readonly RawMatch[]): number[] {
+  const ends: number[] = [];
+  for (const match of raw) if (!raw.some((other) => other.tokenStart === match.tokenEnd)) ends.push(match.tokenEnd);
+  return ends;
 }
 
 /**
@@ -199,26 +199,50 @@ function gapIsGlue(doc: Doc, from: number, to: number): boolean {
 }
 
 function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence: number): ActorMention | undefined {
-  const refs = group.flatMap((match) => match.refs);
+  const refs = group.length === 1 ? (group[0] as RawMatch).refs : group.flatMap((match) => match.refs);
   const first = group[0];
   const last = group.at(-1);
   if (!first || !last) return undefined;
   const date = doc.meta.date;
-  const rule = [...new Set(refs.map((ref) => ref.rule))];
-  const person = refs.find((ref) => ref.kind === "person");
-  const organisation = refs.find((ref) => ref.kind === "organisation");
-  const place = refs.find((ref) => ref.kind === "country" || ref.kind === "demonym" || ref.kind === "capital" || ref.kind === "seat");
-  const agentRef = refs.find((ref) => ref.kind === "agent");
-  const seat = refs.find((ref) => ref.kind === "seat");
-
+  const rule: string[] = [];
+  // The first reference of each kind, and the highest-ranked kind, in one pass.
+  let person: ActorEntryRef | undefined;
+  let organisation: ActorEntryRef | undefined;
+  let place: ActorEntryRef | undefined;
+  let agentRef: ActorEntryRef | undefined;
+  let seat: ActorEntryRef | undefined;
   let kind: ActorKind = "demonym";
-  for (const ref of refs) if (KIND_RANK[ref.kind] > KIND_RANK[kind]) kind = ref.kind;
+  for (const ref of refs) {
+    if (!rule.includes(ref.rule)) rule.push(ref.rule);
+    if (KIND_RANK[ref.kind] > KIND_RANK[kind]) kind = ref.kind;
+    switch (ref.kind) {
+      case "person":
+        person ??= ref;
+        break;
+      case "organisation":
+        organisation ??= ref;
+        break;
+      case "agent":
+        agentRef ??= ref;
+        break;
+      case "seat":
+        seat ??= ref;
+        place ??= ref;
+        break;
+      case "country":
+      case "demonym":
+      case "capital":
+        place ??= ref;
+        break;
+      default:
+        break;
+    }
+  }
 
   const base = organisation?.kind === "organisation" ? organisation.code : place && "country" in place ? place.country : "";
   const agent = agentRef?.kind === "agent" ? agentRef.agent : seat ? "GOV" : "";
   // An organisation's code may already say what it is ("Hamas militants": PSEREBHMS is a rebel group).
-  const segments: string[] = base.match(/.{3}/g) ?? [];
-  let code = agent === "" || segments.includes(agent) || (organisation && segments.length >= 3) ? base : base + agent;
+  let code = agent === "" || hasSegment(base, agent) || (organisation && base.length >= 9) ? base : base + agent;
   const mention: ActorMention = { tokenStart: first.tokenStart, tokenEnd: last.tokenEnd, sentence, code, kind, rule };
   if (person?.kind === "person") {
     const personCode = index.personCode(person.person.id, date);
@@ -228,6 +252,13 @@ function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence
     mention.personId = person.person.id;
   }
   return mention.code ? mention : undefined;
+}
+
+/** Whether the three-letter `segment` is one of the code's three-letter segments ("PSEREBHMS" has "REB"). */
+function hasSegment(code: string, segment: string): boolean {
+  if (segment.length !== 3) return false;
+  for (let at = 0; at + 3 <= code.length; at += 3) if (code.startsWith(segment, at)) return true;
+  return false;
 }
 
 /** "Kremlin spokesman", "Iranian envoy": the noun speaks for the actor, who stays the actor. */

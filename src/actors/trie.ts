@@ -16,6 +16,12 @@ export interface TrieMatch<T> {
 
 const NO_MATCHES: never[] = [];
 
+/** A token as the trie reads it: surface form first, then lemma. */
+export interface TrieKeyed {
+  normal: string;
+  lemma: string;
+}
+
 export class TokenTrie<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: undefined };
   private phraseCount = 0;
@@ -55,6 +61,19 @@ export class TokenTrie<T> {
     return found.sort((a, b) => b.end - a.end);
   }
 
+  /**
+   * Every phrase that starts at token `start` and ends by `end`, longest first, keyed by each token's
+   * `normal` form, then its `lemma` when that differs. The same as `matchesAt` for those two keys, without a key
+   * function or key arrays: actor matching asks this of every token of every document.
+   */
+  matchTokens(tokens: readonly TrieKeyed[], start: number, end: number): TrieMatch<T>[] {
+    if (start >= end) return NO_MATCHES;
+    // Most tokens start no phrase: walkTokens allocates the result array only on a first match.
+    const found = walkTokens(this.root, tokens, start, end, undefined);
+    if (!found) return NO_MATCHES;
+    return found.length > 1 ? found.sort((a, b) => b.end - a.end) : found;
+  }
+
   private walk(node: TrieNode<T>, position: number, keys: (position: number) => readonly string[] | undefined, found: TrieMatch<T>[]): void {
     const options = keys(position);
     if (!options) return;
@@ -77,4 +96,20 @@ function startsPhrase<T>(root: TrieNode<T>, keys: readonly string[]): boolean {
 function leadsToEarlier<T>(node: TrieNode<T>, keys: readonly string[], k: number, child: TrieNode<T>): boolean {
   for (let j = 0; j < k; j += 1) if (node.next.get(keys[j] as string) === child) return true;
   return false;
+}
+
+function walkTokens<T>(node: TrieNode<T>, tokens: readonly TrieKeyed[], position: number, end: number, found: TrieMatch<T>[] | undefined): TrieMatch<T>[] | undefined {
+  if (position >= end) return found;
+  const token = tokens[position] as TrieKeyed;
+  const byForm = node.next.get(token.normal);
+  if (byForm) {
+    if (byForm.values) (found ??= []).push({ end: position + 1, values: byForm.values });
+    if (byForm.next.size > 0) found = walkTokens(byForm, tokens, position + 1, end, found);
+  }
+  if (token.lemma === token.normal) return found;
+  const byLemma = node.next.get(token.lemma);
+  if (!byLemma || byLemma === byForm) return found;
+  if (byLemma.values) (found ??= []).push({ end: position + 1, values: byLemma.values });
+  if (byLemma.next.size > 0) found = walkTokens(byLemma, tokens, position + 1, end, found);
+  return found;
 }

@@ -21,6 +21,12 @@ function canContinueNp(token: Token, previous: Token | undefined, next: Token | 
   return token.pos !== "PRON";
 }
 
+/** Whether a "'s" is among tokens [from, to). */
+function hasPossessive(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if ((doc.tokens[k] as Token).normal === "'s") return true;
+  return false;
+}
+
 /**
  * Stage 3b: noun phrases and prepositional phrases. A noun phrase is a run of determiners,
  * adjectives, numbers, nouns, possessives and names whose head is its last noun ("Iran's tattered
@@ -51,9 +57,8 @@ export function findPhrases(doc: Doc, sentence: Sentence): Chunk[] {
     // "continue the offensive against Hamas", "Israel's military said": a determiner or possessive
     // and an adjective with no noun after it is a noun phrase whose head is the adjective used as a noun.
     const last = doc.tokens[end - 1] as Token;
-    const possessed = doc.tokens.slice(i, end - 1).some((inner) => inner.normal === "'s");
     const nominal = end - i >= 2 && last.pos === "ADJ" && !NP_HEAD.has(doc.tokens[end]?.pos ?? "");
-    if (nominal && ((head < 0 && token.pos === "DET") || possessed)) head = end - 1;
+    if (nominal && ((head < 0 && token.pos === "DET") || hasPossessive(doc, i, end - 1))) head = end - 1;
     if (head >= 0) {
       // Trailing possessive markers or hyphens are not part of the phrase.
       const np: Chunk = { kind: "NP", tokenStart: i, tokenEnd: head + 1, sentence: sentence.index, head };

@@ -3,7 +3,7 @@ import type { ActorMention, Token, VerbGroup } from "../document/types.js";
 import type { ActorIndex } from "../actors/actor-index.js";
 import { cameoCode, nearestCameoCode } from "../ontology/cameo.js";
 import type { VerbLexicon, VerbPattern } from "./lexicon.js";
-import { FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot } from "./frame.js";
+import { FrameContext, readFrame, type ActorSlot, type Frame, type PhraseSlot, type PrepositionSlot } from "./frame.js";
 import { EventDates, type EventDate } from "./event-date.js";
 import { intentCode, refusalCode, threatCode } from "./intent.js";
 import { trapsIn } from "./traps.js";
@@ -104,7 +104,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
 
     if (match.pattern.noEvent) return decide(`${match.pattern.id} says "${group.lemma} ${match.pattern.frame}" is not an event`);
     let code = match.pattern.code;
-    const rule = [`${match.pattern.id} ${match.pattern.code} ${match.pattern.verbs.join("|")} ${match.pattern.frame}`];
+    const rule = [ruleOf(match.pattern)];
     if (group.intent) {
       const marker = group.intentMarker ?? "";
       const mapped = marker === "threaten" ? threatCode(code) : marker === "refuse" || marker === "decline" ? refusalCode(code) : (match.pattern.intentCode ?? intentCode(code));
@@ -164,6 +164,18 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
     }
     decide(coded > 0 ? `coded ${ontology.code} (${ontology.name}) by ${rule.join(", ")}` : "source and target are the same actor", coded);
   });
+}
+
+const patternRules = new WeakMap<VerbPattern, string>();
+
+/** How a pattern is named in an event's rule list ("hold-12 043 hold|host talks with $"), built once per pattern. */
+function ruleOf(pattern: VerbPattern): string {
+  let rule = patternRules.get(pattern);
+  if (rule === undefined) {
+    rule = `${pattern.id} ${pattern.code} ${pattern.verbs.join("|")} ${pattern.frame}`;
+    patternRules.set(pattern, rule);
+  }
+  return rule;
 }
 
 function candidatePatterns(lexicon: VerbLexicon, group: VerbGroup): VerbPattern[] {
@@ -274,37 +286,97 @@ function resolvePronoun(context: FrameContext, pronoun: Token, speaker: ActorSlo
   return undefined;
 }
 
+const COORDINATING_WORDS = new Set(["and", "but", "then"]);
+
 /** Participial and coordinated verbs share the subject of the verb before them in the sentence. */
 function inheritSubject(doc: Doc, frame: Frame, frames: readonly Frame[]): void {
   if (frame.subject) return;
   const kind = frame.clause?.kind;
   const startsWithTo = doc.tokens[frame.group.tokenStart]?.normal === "to";
-  const coordinated = ["and", "but", "then"].includes(doc.tokens[frame.group.tokenStart - 1]?.normal ?? "");
+  const coordinated = COORDINATING_WORDS.has(doc.tokens[frame.group.tokenStart - 1]?.normal ?? "");
   if (kind !== "participial" && !startsWithTo && !coordinated) return;
   const previous = frames.at(-1);
   if (!previous || previous.group.sentence !== frame.group.sentence || !previous.subject) return;
   frame.subject = previous.subject;
 }
 
+/**
+ * A verb's patterns split by what they need of the object's head: "urge" has 75 patterns, 50 of them for named
+ * object heads, and checking each head set in turn cost more than the rest of matching.
+ */
+interface PatternsByHead {
+  /** Positions (in the verb's list) of patterns that name object heads, per head word. */
+  byHead: Map<string, number[]>;
+  /** Positions of patterns that accept any object. */
+  anyObject: number[];
+}
+
+const patternIndexes = new WeakMap<readonly VerbPattern[], PatternsByHead>();
+
+function patternsByHead(patterns: readonly VerbPattern[]): PatternsByHead {
+  let index = patternIndexes.get(patterns);
+  if (index) return index;
+  index = { byHead: new Map(), anyObject: [] };
+  patterns.forEach((pattern, position) => {
+    if (!pattern.objectHeads) {
+      index?.anyObject.push(position);
+      return;
+    }
+    for (const head of pattern.objectHeads) {
+      const positions = index?.byHead.get(head) ?? [];
+      if (positions.length === 0) index?.byHead.set(head, positions);
+      positions.push(position);
+    }
+  });
+  patternIndexes.set(patterns, index);
+  return index;
+}
+
+/** Positions of the patterns whose object-head condition the object meets, in the verb's order. */
+function eligiblePatterns(patterns: readonly VerbPattern[], object: PhraseSlot | undefined): readonly number[] {
+  const index = patternsByHead(patterns);
+  if (!object) return index.anyObject;
+  const byLemma = index.byHead.get(object.head.lemma);
+  const byForm = object.head.normal === object.head.lemma ? undefined : index.byHead.get(object.head.normal);
+  if (!byLemma && !byForm) return index.anyObject;
+  const withLemma = byLemma ? mergeSorted(index.anyObject, byLemma) : index.anyObject;
+  return byForm ? mergeSorted(withLemma, byForm) : withLemma;
+}
+
+/** The union of two ascending lists of positions, ascending, each position once. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
+}
+
 function matchPattern(patterns: readonly VerbPattern[], roles: Roles): Match | undefined {
-  for (const pattern of patterns) {
+  for (const position of eligiblePatterns(patterns, roles.object)) {
+    const pattern = patterns[position] as VerbPattern;
     const object = roles.object;
-    if (pattern.objectHeads && (!object || !headIn(object, pattern.objectHeads))) continue;
     if (pattern.objectIsTarget && !object?.actor) continue;
     let target: ActorSlot | undefined = pattern.objectIsTarget ? object?.actor : undefined;
     let fits = true;
     // Each prepositional requirement needs a phrase of its own.
-    const used = new Set<PhraseSlot>();
+    const used: PhraseSlot[] = [];
     for (const constraint of pattern.preps) {
-      const prep = roles.preps.find(
-        (candidate) =>
-          !used.has(candidate) && candidate.prep === constraint.prep && (!constraint.heads || headIn(candidate, constraint.heads)) && (!constraint.isTarget || candidate.actor),
-      );
+      let prep: PrepositionSlot | undefined;
+      for (const candidate of roles.preps) {
+        if (candidate.prep !== constraint.prep || (constraint.isTarget && !candidate.actor) || used.includes(candidate)) continue;
+        if (constraint.heads && !headIn(candidate, constraint.heads)) continue;
+        prep = candidate;
+        break;
+      }
       if (!prep) {
         fits = false;
         break;
       }
-      used.add(prep);
+      used.push(prep);
       if (constraint.isTarget) target = prep.actor;
     }
     if (!fits) continue;

@@ -37,13 +37,17 @@ const PAST_AUXILIARIES = new Set(["was", "were", "had", "did"]);
  */
 export function speaksOfFuture(doc: Doc, group: VerbGroup, clause: Clause | undefined): boolean {
   if (group.intentMarker !== undefined && NOT_SCHEDULED.has(group.intentMarker)) return false;
-  const tokens = doc.tokens.slice(group.tokenStart, group.head);
-  if (tokens.some((token) => PAST_AUXILIARIES.has(token.normal))) return false;
-  return tokens.some((token, k) => {
-    if (FUTURE_AUXILIARIES.has(token.normal)) return true;
-    if (token.normal === "would") return clause?.kind === "reported";
-    return tokens[k + 1]?.normal === "to" && FUTURE_BEFORE_TO.has(token.normal);
-  });
+  for (let t = group.tokenStart; t < group.head; t += 1) if (PAST_AUXILIARIES.has((doc.tokens[t] as Token).normal)) return false;
+  for (let t = group.tokenStart; t < group.head; t += 1) {
+    const word = (doc.tokens[t] as Token).normal;
+    if (FUTURE_AUXILIARIES.has(word)) return true;
+    if (word === "would") {
+      if (clause?.kind === "reported") return true;
+      continue;
+    }
+    if (t + 1 < group.head && (doc.tokens[t + 1] as Token).normal === "to" && FUTURE_BEFORE_TO.has(word)) return true;
+  }
+  return false;
 }
 
 /**
@@ -99,11 +103,13 @@ export class EventDates {
     const doc = this.doc;
     const sentence = doc.sentences[clause.sentence];
     if (!sentence) return undefined;
-    const appositives = this.context.clausesOf(clause.sentence).filter((c) => c.kind === "appositive");
+    const expressions = this.expressionsOf(clause.sentence);
+    if (expressions.length === 0) return undefined;
+    const clauses = this.context.clausesOf(clause.sentence);
     let first: EventDate | undefined;
-    for (const expression of this.expressionsOf(clause.sentence)) {
+    for (const expression of expressions) {
       const token = tokenAtOffset(doc, sentence.start + expression.start, clause);
-      if (token === undefined || appositives.some((a) => token >= a.tokenStart && token < a.tokenEnd)) continue;
+      if (token === undefined || clauses.some((c) => c.kind === "appositive" && token >= c.tokenStart && token < c.tokenEnd)) continue;
       const owner = ownerOf(doc, clause.sentence, token) ?? group;
       const forward = speaksOfFuture(doc, owner, clauseOf(this.context.clausesOf(owner.sentence), owner.head).clause);
       const reading = this.reading(clause.sentence, expression, forward, 0);
@@ -152,8 +158,14 @@ export class EventDates {
  * belongs to the statement, not to the visit. Purpose infinitives ("to meet Putin on Monday") take their governing verb's tense.
  */
 function ownerOf(doc: Doc, sentence: number, token: number): VerbGroup | undefined {
-  const finite = doc.verbGroups.filter((g) => g.sentence === sentence && doc.tokens[g.tokenStart]?.normal !== "to");
-  return finite.filter((g) => g.head < token).at(-1) ?? finite.find((g) => g.head > token);
+  let before: VerbGroup | undefined;
+  let after: VerbGroup | undefined;
+  for (const group of doc.verbGroups) {
+    if (group.sentence !== sentence || doc.tokens[group.tokenStart]?.normal === "to") continue;
+    if (group.head < token) before = group;
+    else if (group.head > token) after ??= group;
+  }
+  return before ?? after;
 }
 
 /** Index of the token starting at `offset` if it lies inside `clause`. */

@@ -40,10 +40,10 @@ export class FrameContext {
   readonly doc: Doc;
   /** For each token, the top-level actor mention covering it (compound mentions included). */
   private readonly actorByToken: Array<ActorMention | undefined>;
-  /** NP chunks by their first token, PP chunks by their preposition token. */
-  private readonly npByStart = new Map<number, Chunk>();
-  private readonly npByEnd = new Map<number, Chunk>();
-  private readonly ppByNpStart = new Map<number, Chunk>();
+  /** NP chunks by their first token and by their end, indexed by token (arrays: looked up for every verb). */
+  private readonly npByStart: Array<Chunk | undefined>;
+  private readonly npByEnd: Array<Chunk | undefined>;
+  /** NP chunks that follow a preposition. */
   private readonly npInPp = new Set<Chunk>();
   /** Clauses per sentence, so lookups never scan the whole document. */
   private readonly clausesBySentence: Clause[][];
@@ -56,16 +56,19 @@ export class FrameContext {
     for (const mention of doc.actors) {
       for (let i = mention.tokenStart; i < mention.tokenEnd; i += 1) this.actorByToken[i] = mention;
     }
+    this.npByStart = new Array<Chunk | undefined>(doc.tokens.length + 1);
+    this.npByEnd = new Array<Chunk | undefined>(doc.tokens.length + 1);
+    const ppNpStarts: number[] = [];
     for (const chunk of doc.chunks) {
       if (chunk.kind === "NP") {
-        this.npByStart.set(chunk.tokenStart, chunk);
-        this.npByEnd.set(chunk.tokenEnd, chunk);
+        this.npByStart[chunk.tokenStart] = chunk;
+        this.npByEnd[chunk.tokenEnd] = chunk;
       } else if (chunk.kind === "PP") {
-        this.ppByNpStart.set(chunk.tokenStart + 1, chunk);
+        ppNpStarts.push(chunk.tokenStart + 1);
       }
     }
-    for (const [npStart] of this.ppByNpStart) {
-      const np = this.npByStart.get(npStart);
+    for (const npStart of ppNpStarts) {
+      const np = this.npByStart[npStart];
       if (np) this.npInPp.add(np);
     }
   }
@@ -99,12 +102,21 @@ export class FrameContext {
     return slot;
   }
 
+  /** The slot of a noun phrase after a preposition (built whole: spreading a phrase slot was a hot spot). */
+  prepositionSlot(np: Chunk, prep: string): PrepositionSlot {
+    const head = this.doc.tokens[np.head] as Token;
+    const mention = this.actorOfPhrase(np);
+    const slot: PrepositionSlot = { np, head, prep };
+    if (mention) slot.actor = { mention, tokenStart: mention.tokenStart, tokenEnd: mention.tokenEnd, via: [] };
+    return slot;
+  }
+
   npStartingAt(token: number): Chunk | undefined {
-    return this.npByStart.get(token);
+    return token >= 0 ? this.npByStart[token] : undefined;
   }
 
   npEndingAt(tokenEnd: number): Chunk | undefined {
-    return this.npByEnd.get(tokenEnd);
+    return tokenEnd >= 0 ? this.npByEnd[tokenEnd] : undefined;
   }
 
   isInPrepositionalPhrase(np: Chunk): boolean {
@@ -120,20 +132,29 @@ const SKIPPABLE_AFTER_VERB = new Set(["ADV"]);
 
 /** The innermost clause that holds a token (appositives are laid over the clause sequence). */
 export function clauseOf(clauses: readonly Clause[], token: number): { clause: Clause | undefined; index: number } {
-  let best: Clause | undefined;
-  let bestIndex = -1;
-  clauses.forEach((clause, index) => {
-    if (token < clause.tokenStart || token >= clause.tokenEnd) return;
-    if (!best || clause.tokenEnd - clause.tokenStart < best.tokenEnd - best.tokenStart) {
-      best = clause;
-      bestIndex = index;
+  const index = innermostClause(clauses, token);
+  return { clause: clauses[index], index };
+}
+
+/** Index of the innermost clause that holds `token`, or -1. */
+export function innermostClause(clauses: readonly Clause[], token: number): number {
+  let best = -1;
+  let bestLength = Number.MAX_SAFE_INTEGER;
+  for (let index = 0; index < clauses.length; index += 1) {
+    const clause = clauses[index] as Clause;
+    if (token < clause.tokenStart || token >= clause.tokenEnd) continue;
+    const length = clause.tokenEnd - clause.tokenStart;
+    if (length < bestLength) {
+      best = index;
+      bestLength = length;
     }
-  });
-  return { clause: best, index: bestIndex };
+  }
+  return best;
 }
 
 function insideAppositive(clauses: readonly Clause[], token: number): Clause | undefined {
-  return clauses.find((clause) => clause.kind === "appositive" && token >= clause.tokenStart && token < clause.tokenEnd);
+  for (const clause of clauses) if (clause.kind === "appositive" && token >= clause.tokenStart && token < clause.tokenEnd) return clause;
+  return undefined;
 }
 
 /**
@@ -145,7 +166,7 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
   const doc = context.doc;
   const group = doc.verbGroups[groupIndex] as VerbGroup;
   const clauses = context.clausesOf(group.sentence);
-  const { clause } = clauseOf(clauses, group.head);
+  const clause = clauses[innermostClause(clauses, group.head)];
   const clauseStart = clause?.tokenStart ?? doc.sentences[group.sentence]?.tokenStart ?? 0;
   const clauseEnd = clause?.tokenEnd ?? doc.sentences[group.sentence]?.tokenEnd ?? group.tokenEnd;
   const frame: Frame = { group, groupIndex, clause, preps: [] };
@@ -209,7 +230,7 @@ export function readFrame(context: FrameContext, groupIndex: number, nextGroupSt
     if (token.pos !== "ADP" || k === skipPreposition) continue;
     const np = context.npStartingAt(k + 1);
     if (!np || np.tokenStart >= limit) continue;
-    frame.preps.push({ ...context.phraseSlot(np), prep: token.normal });
+    frame.preps.push(context.prepositionSlot(np, token.normal));
   }
   return frame;
 }

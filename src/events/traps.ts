@@ -33,7 +33,10 @@ export function trapsIn(doc: Doc, traps: readonly string[][], group: VerbGroup):
   const headToken = doc.tokens[group.head];
   if (!sentence || !headToken) return undefined;
   const index = trapIndex(traps);
-  const candidates = new Set([...(index.get(headToken.normal) ?? []), ...(index.get(headToken.lemma) ?? [])]);
+  const byForm = index.get(headToken.normal);
+  const byLemma = headToken.lemma === headToken.normal ? undefined : index.get(headToken.lemma);
+  if (!byForm && !byLemma) return undefined;
+  const candidates = byForm && byLemma ? new Set([...byForm, ...byLemma]) : ((byForm ?? byLemma) as readonly string[][]);
   for (const trap of candidates) {
     const length = trap.length;
     const earliest = Math.max(sentence.tokenStart, group.head - length + 1);

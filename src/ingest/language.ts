@@ -117,15 +117,26 @@ const NOT_ASCII_LETTER = /[^A-Za-z]+/g;
 const NOT_LATIN_LETTER = /\P{Script=Latin}+/gu;
 const WORD = /\p{L}+(?:'\p{L}+)*/gu;
 
-/** The part of the text that carries language: no addresses, handles or digits. */
+/** Any character outside ASCII: without one, the Unicode-aware expressions below have ASCII equivalents. */
+const NON_ASCII = /[^\x00-\x7f]/;
+const URL_START = /https?:\/\/|www\./i;
+const ASCII_DIGITS = /[0-9]+/g;
+const ASCII_WORD = /[A-Za-z]+(?:'[A-Za-z]+)*/g;
+
+/**
+ * The part of the text that carries language: no addresses, handles or digits. Screening runs on
+ * the reading thread for every document, so each removal first checks that it has anything to
+ * remove, and ASCII text skips the Unicode property classes.
+ */
 export function languageSample(text: string): string {
-  return text
-    .slice(0, SAMPLE_CHARS * 2)
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(URLS, " ")
-    .replace(EMAILS, " ")
-    .replace(HANDLES, " ")
-    .replace(DIGITS, " ")
+  let sample = text.slice(0, SAMPLE_CHARS * 2);
+  const ascii = !NON_ASCII.test(sample);
+  if (!ascii) sample = sample.replace(/[\u2018\u2019]/g, "'");
+  if (URL_START.test(sample)) sample = sample.replace(URLS, " ");
+  if (sample.includes("@")) sample = sample.replace(EMAILS, " ");
+  if (sample.includes("@") || sample.includes("#")) sample = sample.replace(HANDLES, " ");
+  return sample
+    .replace(ascii ? ASCII_DIGITS : DIGITS, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, SAMPLE_CHARS);
@@ -143,9 +154,20 @@ function countKept(text: string, others: RegExp): number {
   return count;
 }
 
+/** Letters of a text, counted without building a string when it is all ASCII. */
+function countLetters(text: string, ascii: boolean): number {
+  if (!ascii) return countKept(text, NOT_LETTER);
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i) | 32;
+    if (code >= 97 && code <= 122) count += 1;
+  }
+  return count;
+}
+
 /** Decomposes accents so that "não" meets the "nao" of the lists. */
 function foldAccents(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}/gu, "");
+  return NON_ASCII.test(word) ? word.normalize("NFD").replace(/\p{M}/gu, "") : word;
 }
 
 /**
@@ -153,26 +175,60 @@ function foldAccents(word: string): string {
  * of any other listed language's. Exported for tests and for `--explain-clean`.
  */
 export function looksEnglishByStopWords(sample: string): boolean {
-  const letters = countKept(sample, NOT_LETTER);
-  if (letters === 0 || countKept(sample, NOT_ASCII_LETTER) / letters < MIN_ASCII_SHARE) return false;
-  const words = (sample.match(WORD) ?? []).map((word) => word.toLowerCase());
+  const ascii = !NON_ASCII.test(sample);
+  return looksEnglish(sample, countLetters(sample, ascii), ascii);
+}
+
+function looksEnglish(sample: string, letters: number, ascii: boolean): boolean {
+  if (letters === 0 || (!ascii && countKept(sample, NOT_ASCII_LETTER) / letters < MIN_ASCII_SHARE)) return false;
+  const words = (sample.match(ascii ? ASCII_WORD : WORD) ?? []).map((word) => word.toLowerCase());
   if (words.length === 0) return false;
-  const english = words.filter((word) => ENGLISH_STOP_WORDS.has(word)).length;
+  if (ascii) {
+    // One look-up per word: which lists it is on (ASCII words need no accent folding).
+    const counts = new Array<number>(LANGUAGE_BITS).fill(0);
+    for (const word of words) {
+      const lists = LISTS_OF_WORD.get(word);
+      if (lists === undefined) continue;
+      for (let bit = 0; bit < LANGUAGE_BITS; bit += 1) if (lists & (1 << bit)) (counts[bit] as number) += 1;
+    }
+    const english = counts[0] as number;
+    if (english === 0 || english / words.length < MIN_STOP_WORD_SHARE) return false;
+    return counts.every((other, bit) => bit === 0 || other < english);
+  }
+  let english = 0;
+  for (const word of words) if (ENGLISH_STOP_WORDS.has(word)) english += 1;
   if (english === 0 || english / words.length < MIN_STOP_WORD_SHARE) return false;
   const folded = words.map(foldAccents);
   for (const stopWords of OTHER_STOP_WORDS.values()) {
-    if (folded.filter((word) => stopWords.has(word)).length >= english) return false;
+    let other = 0;
+    for (const word of folded) if (stopWords.has(word)) other += 1;
+    if (other >= english) return false;
   }
   return true;
 }
 
+/** Bit 0: English stop words; bit k: the k-th list of OTHER_STOP_WORDS. */
+const LANGUAGE_BITS = OTHER_STOP_WORDS.size + 1;
+const LISTS_OF_WORD: ReadonlyMap<string, number> = (() => {
+  const lists = new Map<string, number>();
+  const mark = (word: string, bit: number): void => {
+    lists.set(word, (lists.get(word) ?? 0) | (1 << bit));
+  };
+  for (const word of ENGLISH_STOP_WORDS) mark(word, 0);
+  [...OTHER_STOP_WORDS.values()].forEach((words, k) => {
+    for (const word of words) mark(word, k + 1);
+  });
+  return lists;
+})();
+
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = languageSample(text);
-  const letters = countKept(sample, NOT_LETTER);
+  const ascii = !NON_ASCII.test(sample);
+  const letters = countLetters(sample, ascii);
   if (letters === 0) return { code: "und", confident: false, basis: "no-letters" };
   // English function words decide most English news in microseconds; franc's trigram distances
   // to eighty languages cost about a millisecond an article, so they only see the rest.
-  const english = looksEnglishByStopWords(sample);
+  const english = looksEnglish(sample, letters, ascii);
   if (english && letters >= LONG_TEXT_LETTERS) return { code: "eng", confident: true, basis: "stop-words" };
   if (letters >= LONG_TEXT_LETTERS) return { code: franc(sample, { minLength: 1 }), confident: true, basis: "trigrams" };
   if (english) return { code: "eng", confident: false, basis: "stop-words" };

@@ -1,6 +1,6 @@
 import type { Doc } from "../document/doc.js";
 import type { Token } from "../document/types.js";
-import type { ItsFunction } from "wink-nlp";
+import type { ItemToken, ItsFunction } from "wink-nlp";
 import { retagPluralNouns } from "./retag.js";
 import { wink } from "./wink.js";
 
@@ -19,8 +19,6 @@ export function tokenize(doc: Doc): void {
     const values = tokens.out(its.value);
     const spaces = tokens.out(its.precedingSpaces);
     const tags = tokens.out(its.pos);
-    // wink's typings give `its.lemma` a signature `out` does not accept, though it works at run time.
-    const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as unknown as string[];
     const spans = read.sentences().out(its.span) as unknown as Array<[number, number]>;
 
     // Character offset of every wink token, and our token index for it (-1 for whitespace tokens).
@@ -46,13 +44,14 @@ export function tokenize(doc: Doc): void {
         if (tag === "SPACE") continue;
         const value = values[i] ?? "";
         const start = starts[i] ?? paragraph.start;
+        const form = formOf(value);
         const token: Token = {
           index: doc.tokens.length,
           sentence: sentenceIndex,
           start,
           end: start + value.length,
-          normal: value.toLowerCase(),
-          lemma: (lemmas[i] ?? value).toLowerCase(),
+          normal: form.normal,
+          lemma: lemmaOf(form, value, tag, i, spaces, values, tokens),
           pos: tag,
         };
         doc.tokens.push(token);
@@ -72,4 +71,69 @@ export function tokenize(doc: Doc): void {
     }
   }
   retagPluralNouns(doc);
+}
+
+/**
+ * What is remembered of one surface form across documents: its lower-cased form and its lemma per tag.
+ *
+ * wink hands out the same string for every occurrence of a word, so the lower-cased one can be shared too, which
+ * spares an allocation per token and lets later lookups (actor trie, lexicon) reuse the string's cached hash.
+ *
+ * wink computes a lemma on every request (exception tables, then suffix rules checked against its lexicon), which
+ * was a fifth of its time per sentence, while the same few thousand word forms make up most news. A lemma depends
+ * only on the form and its tag, except for the pieces of a contraction ("gon" + "na", "ca" + "n't", "I" + "'m"),
+ * whose lemma wink stores with the expansion: those are asked of wink every time. Most forms only ever get one
+ * tag, so the first tag's lemma is kept in the entry and others in a small map.
+ */
+interface FormMemo {
+  normal: string;
+  tag: string | undefined;
+  lemma: string;
+  otherTags: Map<string, string> | undefined;
+}
+
+const forms = new Map<string, FormMemo>();
+/** Bound on remembered forms; the memo is cleared when it is reached. */
+const FORM_MEMO_LIMIT = 200_000;
+
+function formOf(value: string): FormMemo {
+  let form = forms.get(value);
+  if (form === undefined) {
+    if (forms.size >= FORM_MEMO_LIMIT) forms.clear();
+    form = { normal: value.toLowerCase(), tag: undefined, lemma: "", otherTags: undefined };
+    forms.set(value, form);
+  }
+  return form;
+}
+
+function lemmaOf(form: FormMemo, value: string, tag: string, i: number, spaces: readonly string[], values: readonly string[], tokens: { itemAt(k: number): ItemToken }): string {
+  const piece = isContractionPiece(value, i, spaces, values);
+  if (!piece) {
+    if (form.tag === tag) return form.lemma;
+    const known = form.otherTags?.get(tag);
+    if (known !== undefined) return known;
+  }
+  // wink's typings give `its.lemma` a signature `out` does not accept, though it works at run time.
+  const lemma = (tokens.itemAt(i).out(wink().its.lemma as unknown as ItsFunction<string>) as unknown as string).toLowerCase();
+  if (piece) return lemma;
+  if (form.tag === undefined) {
+    form.tag = tag;
+    form.lemma = lemma;
+  } else {
+    (form.otherTags ??= new Map()).set(tag, lemma);
+  }
+  return lemma;
+}
+
+/** A token glued to a word before it that starts with a letter or apostrophe: a piece of a split contraction. */
+function isContractionPiece(value: string, i: number, spaces: readonly string[], values: readonly string[]): boolean {
+  if (i === 0 || (spaces[i] ?? "") !== "") return false;
+  const first = value.charCodeAt(0);
+  if (!(isLetter(first) || first === 39 || first === 0x2019)) return false;
+  const previous = values[i - 1] ?? "";
+  return isLetter(previous.charCodeAt(previous.length - 1));
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code > 0xbf;
 }

@@ -11,24 +11,48 @@ export interface CalendarDate {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
-/** UTC noon of a calendar date. `Date.UTC` maps years 0..99 to 19xx, so the year is set separately. */
-function utcNoon(date: CalendarDate): Date {
-  const value = new Date(Date.UTC(2000, 0, 1, 12));
-  value.setUTCFullYear(date.year, date.month - 1, date.day);
-  return value;
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, by integer arithmetic: years are counted from March so
+ * that the leap day falls at the end of a counting year, and 400-year eras repeat exactly. No `Date` objects,
+ * so no time zone and no allocation; the events stage asks for this for every dated sentence.
+ */
+function dayNumber(date: CalendarDate): number {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const monthFromMarch = date.month > 2 ? date.month - 3 : date.month + 9;
+  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-function fromUtc(value: Date): CalendarDate {
-  return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+/** The calendar date of a day number (the inverse of `dayNumber`). */
+function fromDayNumber(days: number): CalendarDate {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /** True when year/month/day name a real calendar day (no 30 February). */
 export function isRealDate(date: CalendarDate): boolean {
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return false;
-  const back = fromUtc(utcNoon(date));
-  return back.year === date.year && back.month === date.month && back.day === date.day;
+  if (!Number.isInteger(date.year) || !Number.isInteger(date.month) || !Number.isInteger(date.day)) return false;
+  if (date.month < 1 || date.month > 12 || date.day < 1) return false;
+  const length = date.month === 2 && isLeapYear(date.year) ? 29 : (DAYS_IN_MONTH[date.month - 1] as number);
+  return date.day <= length;
 }
 
 /**
@@ -44,9 +68,15 @@ export function parseIsoDate(value: string): string | null {
 
 /** Splits a date already known to be valid; throws on anything else, since that is a caller bug. */
 export function toCalendarDate(iso: string): CalendarDate {
-  if (parseIsoDate(iso) === null) throw new Error(`Not a valid YYYY-MM-DD date: ${JSON.stringify(iso)}`);
+  // The same publication date is asked about for every sentence of an article: check it once.
+  if (iso !== lastChecked) {
+    if (parseIsoDate(iso) === null) throw new Error(`Not a valid YYYY-MM-DD date: ${JSON.stringify(iso)}`);
+    lastChecked = iso;
+  }
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
+
+let lastChecked: string | undefined;
 
 export function formatIsoDate(date: CalendarDate): string {
   const pad = (n: number, width: number): string => String(n).padStart(width, "0");
@@ -54,12 +84,13 @@ export function formatIsoDate(date: CalendarDate): string {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(new Date(utcNoon(date).getTime() + days * MS_PER_DAY));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** 0 = Sunday … 6 = Saturday, as in `Date.getDay` and chrono's `weekday` component. */
 export function weekdayOf(date: CalendarDate): number {
-  return utcNoon(date).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
 /** Negative when a is earlier than b, zero when equal, positive when later. */
@@ -73,9 +104,36 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
  */
 export function latestWeekdayOnOrBefore(weekday: number, date: string): string {
   if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) throw new Error(`Weekday must be 0..6, got ${weekday}`);
+  return weekOf(date).latest[weekday] as string;
+}
+
+/** The days each weekday name points to from one date, looking back and looking ahead. */
+interface WeekAround {
+  latest: readonly string[];
+  earliest: readonly string[];
+}
+
+/**
+ * Weekday readings per publication date, remembered: every sentence of an article asks about the same date,
+ * and date arithmetic through `Date` objects costs more than the rest of reading a plain weekday. Bounded.
+ */
+const weeksAround = new Map<string, WeekAround>();
+
+function weekOf(date: string): WeekAround {
+  let week = weeksAround.get(date);
+  if (week) return week;
   const day = toCalendarDate(date);
-  const back = (weekdayOf(day) - weekday + 7) % 7;
-  return formatIsoDate(addDays(day, -back));
+  const today = weekdayOf(day);
+  const latest: string[] = [];
+  const earliest: string[] = [];
+  for (let weekday = 0; weekday < 7; weekday += 1) {
+    latest.push(formatIsoDate(addDays(day, -((today - weekday + 7) % 7))));
+    earliest.push(formatIsoDate(addDays(day, (weekday - today + 7) % 7)));
+  }
+  week = { latest, earliest };
+  if (weeksAround.size >= 4096) weeksAround.clear();
+  weeksAround.set(date, week);
+  return week;
 }
 
 /**
@@ -84,7 +142,5 @@ export function latestWeekdayOnOrBefore(weekday: number, date: string): string {
  */
 export function earliestWeekdayOnOrAfter(weekday: number, date: string): string {
   if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) throw new Error(`Weekday must be 0..6, got ${weekday}`);
-  const day = toCalendarDate(date);
-  const ahead = (weekday - weekdayOf(day) + 7) % 7;
-  return formatIsoDate(addDays(day, ahead));
+  return weekOf(date).earliest[weekday] as string;
 }

@@ -81,14 +81,7 @@ const RELATIVE_WORDS = [
   "month", "months", "year", "years", "fortnight", "morning", "afternoon", "evening", "night",
 ];
 
-/**
- * Cheap gate in front of chrono, compiled once: month and weekday names as news writes them (capitalised or all
- * caps), relative-time words in any case, and numeric dates ("2022-01-05", "1/5/2022"). Plain numbers and bare
- * years do not need chrono; bare years have their own gate.
- */
-const NAME_PRECHECK = new RegExp(
-  `\\b(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].flatMap((name) => [name, name.toUpperCase()]).join("|")})\\b`,
-);
+/** Relative-time words in any case and numeric dates: a sentence with one is no plain weekday. */
 const RELATIVE_PRECHECK = new RegExp(`\\b(?:${RELATIVE_WORDS.join("|")})\\b|\\d[/-]\\d`, "i");
 
 /** Any month or weekday word inside a chrono match, to check how it is written. */
@@ -113,7 +106,13 @@ const BACKWARD_WEEKDAY = /\b(?:last|past|previous)\b/i;
 /** A modifier written just before a month that chrono leaves out of its match ("last March"). */
 const MONTH_MODIFIER_BEFORE = /\b(last|next|this|past)\s+$/i;
 
-type ChronoResult = ParsedResult;
+/** What this module reads of a chrono result, with `index` counted in the whole sentence. */
+interface ChronoMatch {
+  index: number;
+  text: string;
+  start: ParsedResult["start"];
+  tags: Set<string>;
+}
 type YearModifier = "last" | "next" | "this" | null;
 type ChronoEnglish = typeof import("chrono-node/en");
 
@@ -134,19 +133,8 @@ function englishParser(): ChronoEnglish["casual"] {
  * `publicationDate` (YYYY-MM-DD, must be a real date).
  */
 export function findTimeExpressions(text: string, publicationDate: string): readonly TimeExpression[] {
-  const key = `${publicationDate}\n${text}`;
-  const known = recentSentences.get(key);
-  if (known) return known;
-  const found = Object.freeze(readTimeExpressions(text, publicationDate));
-  // A bounded memo: wire copies and updates repeat sentences, and chrono is the slowest step of
-  // the events stage (~30 regex parsers over the whole sentence). Cleared, not evicted, when full.
-  if (recentSentences.size >= MEMO_SIZE) recentSentences.clear();
-  recentSentences.set(key, found);
-  return found;
+  return readTimeExpressions(text, publicationDate);
 }
-
-const MEMO_SIZE = 4096;
-const recentSentences = new Map<string, readonly TimeExpression[]>();
 
 function readTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
   const publication = toCalendarDate(publicationDate);
@@ -154,10 +142,13 @@ function readTimeExpressions(text: string, publicationDate: string): TimeExpress
   const plainWeekday = RELATIVE_PRECHECK.test(text) ? undefined : plainWeekdayExpression(text, publicationDate);
   if (plainWeekday) {
     found.push(plainWeekday);
-  } else if (NAME_PRECHECK.test(text) || RELATIVE_PRECHECK.test(text)) {
-    for (const result of englishParser().parse(text, chronoReference(publication), { forwardDate: false })) {
-      const expression = resolveChronoResult(text, result, publication);
-      if (expression) found.push(expression);
+  } else {
+    // Windows open only at month, weekday and relative words, so a sentence without any costs one regex scan.
+    for (const window of dateWindows(text)) {
+      for (const match of chronoMatches(window.text, publicationDate, publication)) {
+        const expression = resolveChronoResult(text, { ...match, index: window.start + match.index }, publication);
+        if (expression) found.push(expression);
+      }
     }
   }
   if (NEXT_DAY_PRECHECK.test(text)) found.push(...nextDayExpressions(text, publicationDate));
@@ -202,10 +193,10 @@ const WEEKDAY_SHIFTERS = /\b(?:next|this|coming|upcoming|last|past|previous|foll
  * returns undefined and goes to chrono; a test checks that both paths agree.
  */
 export function plainWeekdayExpression(text: string, publicationDate: string): TimeExpression | undefined {
-  const matches = [...text.matchAll(ONE_WEEKDAY)];
-  if (matches.length !== 1 || OTHER_DATE_WORDS.test(text)) return undefined;
-  const match = matches[0] as RegExpMatchArray;
-  const start = match.index ?? 0;
+  ONE_WEEKDAY.lastIndex = 0;
+  const match = ONE_WEEKDAY.exec(text);
+  if (!match || ONE_WEEKDAY.exec(text) !== null || OTHER_DATE_WORDS.test(text)) return undefined;
+  const start = match.index;
   const name = match[1] as string;
   const before = text.slice(0, start);
   const after = text.slice(start + name.length);
@@ -215,6 +206,135 @@ export function plainWeekdayExpression(text: string, publicationDate: string): T
   const forward = earliestWeekdayOnOrAfter(weekday, publicationDate);
   if (forward !== expression.date) expression.forward = { date: forward, precision: "day" };
   return expression;
+}
+
+/** A stretch of the sentence around date words, the only part chrono needs to read. */
+interface DateWindow {
+  start: number;
+  text: string;
+}
+
+/** Words that can start or carry a date; each opens a window for chrono. */
+const DATE_WORD = new RegExp(
+  `\\b(?:${[
+    ...[...MONTH_NAMES, ...WEEKDAY_NAMES].flatMap((name) => [name, name.toUpperCase()]),
+    ...RELATIVE_WORDS.flatMap((word) => [word, `${word[0]?.toUpperCase()}${word.slice(1)}`, word.toUpperCase()]),
+  ].join("|")})\\b|\\d[/-]\\d`,
+  "g",
+);
+/**
+ * Words chrono may read as part of a date or time, besides month, weekday and relative words and numbers:
+ * modifiers ("last", "early"), linking words ("on", "of", "the", "to"), number and ordinal words, times of day and
+ * zones. A window grows over these and stops at the first other word.
+ */
+const DATE_CONTEXT_WORDS = new Set([
+  "on", "in", "at", "of", "the", "a", "an", "this", "that", "last", "next", "past", "coming", "upcoming", "previous",
+  "following", "earlier", "later", "early", "late", "mid", "ago", "before", "after", "since", "until", "till", "from",
+  "to", "through", "between", "and", "or", "by", "around", "about", "during", "within", "for", "over", "end", "beginning",
+  "start", "middle", "noon", "midday", "midnight", "hour", "hours", "minute", "minutes", "o'clock", "am", "pm", "a.m",
+  "p.m", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest", "bst", "et", "pt",
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+  "few", "couple", "several", "half", "quarter", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+  "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "thirtieth", "once", "every", "each", "same",
+  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+  ...MONTH_NAMES.map((name) => name.toLowerCase()),
+  ...WEEKDAY_NAMES.map((name) => name.toLowerCase()),
+  ...RELATIVE_WORDS,
+]);
+/** The most words a window grows on each side of a date word. */
+const WINDOW_REACH = 6;
+const WORD_EDGE_PUNCTUATION = /^[("'\u2018\u201c[]+|[)"'\u2019\u201d\],.;:!?]+$/g;
+
+/** Whether a whitespace-separated word can belong to a date or time ("Monday,", "3rd", "10:30", "(EST)"). */
+function isDateContext(word: string): boolean {
+  const bare = word.replace(WORD_EDGE_PUNCTUATION, "").toLowerCase();
+  if (bare === "") return true; // "-", "–", ","
+  const first = bare.charCodeAt(0);
+  if (first >= 48 && first <= 57) return true;
+  return DATE_CONTEXT_WORDS.has(bare) || DATE_CONTEXT_WORDS.has(bare.replace(/\.$/, ""));
+}
+
+/**
+ * The stretches of `text` chrono has to read: each date word grown over the date-like words around it ("at
+ * 6:38 p.m. on Saturday, May 18", "earlier this month") and one word beyond, overlapping stretches joined. chrono runs ~30 regex
+ * parsers over whatever it is given, so reading a few words instead of the whole sentence makes it several times
+ * faster, and such stretches ("counterpart on Monday for") recur across the articles of a day, so their results can be
+ * remembered. Every window starts and ends at a word boundary, which is all chrono's parsers look at outside their
+ * match; a test checks that windows find what whole sentences do.
+ */
+function dateWindows(text: string): DateWindow[] {
+  const windows: DateWindow[] = [];
+  let openStart = -1;
+  let openEnd = -1;
+  DATE_WORD.lastIndex = 0;
+  for (let match = DATE_WORD.exec(text); match; match = DATE_WORD.exec(text)) {
+    const start = growBack(text, wordStart(text, match.index));
+    const end = growForward(text, wordEnd(text, match.index + match[0].length));
+    if (openStart >= 0 && start <= openEnd) {
+      openEnd = Math.max(openEnd, end);
+      continue;
+    }
+    if (openStart >= 0) windows.push({ start: openStart, text: text.slice(openStart, openEnd) });
+    openStart = start;
+    openEnd = end;
+  }
+  if (openStart >= 0) windows.push({ start: openStart, text: text.slice(openStart, openEnd) });
+  return windows;
+}
+
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+
+function wordStart(text: string, at: number): number {
+  while (at > 0 && !isSpace(text.charCodeAt(at - 1))) at -= 1;
+  return at;
+}
+
+function wordEnd(text: string, at: number): number {
+  while (at < text.length && !isSpace(text.charCodeAt(at))) at += 1;
+  return at;
+}
+
+/**
+ * Moves a window's start back over the date-like words before it, and one word more: chrono looks at the word
+ * next to a month name ("Fort Worth May Dry …" is no month), so the word that ends the date stays in view.
+ */
+function growBack(text: string, start: number): number {
+  for (let words = 0; words <= WINDOW_REACH; words += 1) {
+    let end = start;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end === 0) return 0;
+    start = wordStart(text, end);
+    if (!isDateContext(text.slice(start, end))) return start;
+  }
+  return start;
+}
+
+/** Moves a window's end forward over the date-like words after it, and one word more (see growBack). */
+function growForward(text: string, end: number): number {
+  for (let words = 0; words <= WINDOW_REACH; words += 1) {
+    let start = end;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start += 1;
+    if (start === text.length) return text.length;
+    end = wordEnd(text, start);
+    if (!isDateContext(text.slice(start, end))) return end;
+  }
+  return end;
+}
+
+const CHRONO_MEMO_SIZE = 8192;
+const recentWindows = new Map<string, readonly ChronoMatch[]>();
+
+/** chrono's results for one window (indices within it), remembered per window and publication date. */
+function chronoMatches(window: string, publicationDate: string, publication: CalendarDate): readonly ChronoMatch[] {
+  const key = `${publicationDate}\n${window}`;
+  const known = recentWindows.get(key);
+  if (known) return known;
+  const matches = englishParser()
+    .parse(window, chronoReference(publication), { forwardDate: false })
+    .map((result): ChronoMatch => ({ index: result.index, text: result.text, start: result.start, tags: result.tags() }));
+  if (recentWindows.size >= CHRONO_MEMO_SIZE) recentWindows.clear();
+  recentWindows.set(key, matches);
+  return matches;
 }
 
 /**
@@ -240,7 +360,7 @@ function withoutOverlaps(expressions: TimeExpression[]): TimeExpression[] {
   return kept;
 }
 
-function resolveChronoResult(text: string, result: ChronoResult, publication: CalendarDate): TimeExpression | null {
+function resolveChronoResult(text: string, result: ChronoMatch, publication: CalendarDate): TimeExpression | null {
   let start = result.index;
   let matched = result.text;
   const leadingOn = LEADING_ON.exec(matched);
@@ -297,8 +417,8 @@ function resolveChronoResult(text: string, result: ChronoResult, publication: Ca
 }
 
 /** Filters out chrono matches that are not dates in news prose (see the module comment). */
-function isDateLike(text: string, start: number, matched: string, result: ChronoResult): boolean {
-  const tags = result.tags();
+function isDateLike(text: string, start: number, matched: string, result: ChronoMatch): boolean {
+  const tags = result.tags;
   if (tags.has("casualReference/now")) return false;
   if (tags.has("parser/SlashDateFormatParser") && !result.start.isCertain("year")) return false;
   // "two days later", "the next day": the anchor is some earlier event, not the publication date.
