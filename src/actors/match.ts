@@ -199,7 +199,11 @@ function gapIsGlue(doc: Doc, from: number, to: number): boolean {
 }
 
 function composeMention(doc: Doc, index: ActorIndex, group: RawMatch[], sentence: number): ActorMention | undefined {
-  const refs = group.length === 1 ? (group[0] as RawMatch).refs : group.flatMap((match) => match.refs);
+  let refs = (group[0] as RawMatch).refs;
+  if (group.length > 1) {
+    refs = [];
+    for (const match of group) for (const ref of match.refs) refs.push(ref);
+  }
   const first = group[0];
   const last = group.at(-1);
   if (!first || !last) return undefined;

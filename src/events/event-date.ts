@@ -114,7 +114,7 @@ export class EventDates {
       const forward = speaksOfFuture(doc, owner, clauseOf(this.context.clausesOf(owner.sentence), owner.head).clause);
       const reading = this.reading(clause.sentence, expression, forward, 0);
       if (!reading || (!forward && reading.date > doc.meta.date)) continue;
-      const date = { ...reading, rule: `date:"${expression.text}"` };
+      const date: EventDate = { date: reading.date, precision: reading.precision, rule: `date:"${expression.text}"` };
       // A clause that joins two verbs without a clause break ("A day later, Ukraine attacked Russia, and Russia
       // will meet Turkey on Saturday") holds a date for each: the verb's own comes first, else the clause's first.
       if (owner === group) return date;

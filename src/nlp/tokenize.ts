@@ -21,20 +21,7 @@ export function tokenize(doc: Doc): void {
     const tags = tokens.out(its.pos);
     const spans = read.sentences().out(its.span) as unknown as Array<[number, number]>;
 
-    // Character offset of every wink token, and our token index for it (-1 for whitespace tokens).
-    const starts: number[] = new Array<number>(values.length);
-    let cursor = paragraph.start;
-    for (let i = 0; i < values.length; i += 1) {
-      cursor += (spaces[i] ?? "").length;
-      const value = values[i] ?? "";
-      // Defensive: if wink ever normalised the text, find the token where it really is.
-      if (doc.text.startsWith(value, cursor) === false) {
-        const found = doc.text.indexOf(value, cursor);
-        if (found >= 0 && found < paragraph.end) cursor = found;
-      }
-      starts[i] = cursor;
-      cursor += value.length;
-    }
+    const starts = tokenStarts(doc.text, paragraph.start, paragraph.end, values, spaces);
 
     for (const [first, last] of spans) {
       const sentenceIndex = doc.sentences.length;
@@ -71,6 +58,34 @@ export function tokenize(doc: Doc): void {
     }
   }
   retagPluralNouns(doc);
+}
+
+/**
+ * Character offset of every wink token. wink's values and preceding spaces reproduce the paragraph, so the
+ * offsets are running sums; only when they do not add up to the paragraph (wink would have changed the text) is
+ * each token looked for where it really is.
+ */
+function tokenStarts(text: string, start: number, end: number, values: readonly string[], spaces: readonly string[]): number[] {
+  const starts = new Array<number>(values.length);
+  let cursor = start;
+  for (let i = 0; i < values.length; i += 1) {
+    cursor += (spaces[i] ?? "").length;
+    starts[i] = cursor;
+    cursor += (values[i] ?? "").length;
+  }
+  if (cursor === end && values.every((value, i) => text.charCodeAt(starts[i] as number) === value.charCodeAt(0))) return starts;
+  cursor = start;
+  for (let i = 0; i < values.length; i += 1) {
+    cursor += (spaces[i] ?? "").length;
+    const value = values[i] ?? "";
+    if (!text.startsWith(value, cursor)) {
+      const found = text.indexOf(value, cursor);
+      if (found >= 0 && found < end) cursor = found;
+    }
+    starts[i] = cursor;
+    cursor += value.length;
+  }
+  return starts;
 }
 
 /**

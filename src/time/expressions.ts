@@ -81,9 +81,6 @@ const RELATIVE_WORDS = [
   "month", "months", "year", "years", "fortnight", "morning", "afternoon", "evening", "night",
 ];
 
-/** Relative-time words in any case and numeric dates: a sentence with one is no plain weekday. */
-const RELATIVE_PRECHECK = new RegExp(`\\b(?:${RELATIVE_WORDS.join("|")})\\b|\\d[/-]\\d`, "i");
-
 /** Any month or weekday word inside a chrono match, to check how it is written. */
 const NAME_IN_MATCH = new RegExp(
   `\\b(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES, "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"].join("|")})\\b`,
@@ -133,25 +130,35 @@ function englishParser(): ChronoEnglish["casual"] {
  * `publicationDate` (YYYY-MM-DD, must be a real date).
  */
 export function findTimeExpressions(text: string, publicationDate: string): readonly TimeExpression[] {
-  return readTimeExpressions(text, publicationDate);
+  return readTimeExpressions(text, publicationDate, "windows");
 }
 
-function readTimeExpressions(text: string, publicationDate: string): TimeExpression[] {
+/**
+ * The same, with chrono reading the whole sentence instead of the windows around date words: slower, and kept
+ * so that tests can check that the windows lose nothing.
+ */
+export function findTimeExpressionsReadingWholeSentence(text: string, publicationDate: string): readonly TimeExpression[] {
+  return readTimeExpressions(text, publicationDate, "whole sentence");
+}
+
+function readTimeExpressions(text: string, publicationDate: string, chronoReads: "windows" | "whole sentence"): TimeExpression[] {
   const publication = toCalendarDate(publicationDate);
   const found: TimeExpression[] = [];
-  const plainWeekday = RELATIVE_PRECHECK.test(text) ? undefined : plainWeekdayExpression(text, publicationDate);
+  // One scan finds every date word; what kinds were found decides which readings are tried.
+  const words = scanDateWords(text);
+  const plainWeekday = words.relative ? undefined : plainWeekdayAt(text, publicationDate, words);
   if (plainWeekday) {
     found.push(plainWeekday);
   } else {
-    // Windows open only at month, weekday and relative words, so a sentence without any costs one regex scan.
-    for (const window of dateWindows(text)) {
+    const windows = chronoReads === "windows" ? dateWindows(text, words.matches) : words.matches.length > 0 ? [{ start: 0, text }] : [];
+    for (const window of windows) {
       for (const match of chronoMatches(window.text, publicationDate, publication)) {
         const expression = resolveChronoResult(text, { ...match, index: window.start + match.index }, publication);
         if (expression) found.push(expression);
       }
     }
   }
-  if (NEXT_DAY_PRECHECK.test(text)) found.push(...nextDayExpressions(text, publicationDate));
+  if (words.day) found.push(...nextDayExpressions(text, publicationDate));
   if (YEAR_PRECHECK.test(text)) {
     for (const mention of findBareYears(text)) {
       found.push({
@@ -166,7 +173,50 @@ function readTimeExpressions(text: string, publicationDate: string): TimeExpress
   return withoutOverlaps(found);
 }
 
-const NEXT_DAY_PRECHECK = /\bday\b/i;
+/** The date words of a sentence, by kind. */
+interface DateWords {
+  /** Where each date word is, and its length. */
+  matches: Array<{ index: number; length: number }>;
+  /** A relative-time word or a numeric date: the sentence is no plain weekday. */
+  relative: boolean;
+  /** The first weekday written as a name ("Monday"), where it is, and how many there are. */
+  weekdayName: string;
+  weekdayAt: number;
+  weekdays: number;
+  /** A month name, or a weekday in capitals: also no plain weekday. */
+  otherNames: boolean;
+  /** The word "day", which "the next day" needs. */
+  day: boolean;
+}
+
+const WEEKDAY_NAME_SET: ReadonlySet<string> = new Set(WEEKDAY_NAMES);
+const RELATIVE_WORD_SET: ReadonlySet<string> = new Set(RELATIVE_WORDS);
+
+function scanDateWords(text: string): DateWords {
+  const words: DateWords = { matches: [], relative: false, weekdayName: "", weekdayAt: -1, weekdays: 0, otherNames: false, day: false };
+  DATE_WORD.lastIndex = 0;
+  for (let match = DATE_WORD.exec(text); match; match = DATE_WORD.exec(text)) {
+    const word = match[0];
+    words.matches.push({ index: match.index, length: word.length });
+    if (WEEKDAY_NAME_SET.has(word)) {
+      if (words.weekdays === 0) {
+        words.weekdayName = word;
+        words.weekdayAt = match.index;
+      }
+      words.weekdays += 1;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (RELATIVE_WORD_SET.has(lower) || /^\d/.test(word)) {
+      words.relative = true;
+      if (lower === "day") words.day = true;
+    } else {
+      words.otherNames = true;
+    }
+  }
+  return words;
+}
+
 /**
  * The one-day anaphoric offsets that reliably point at the previous date written in the article. Longer or
  * vaguer offsets ("two days later", "days later", "the day after the vote") stay dropped: their anchor is
@@ -181,9 +231,6 @@ function nextDayExpressions(text: string, publicationDate: string): TimeExpressi
   });
 }
 
-/** A sentence whose only date word is one weekday name, with nothing around it that changes its meaning. */
-const ONE_WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES.join("|")})\\b`, "g");
-const OTHER_DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAMES.flatMap((name) => [name, name.toUpperCase()]).join("|")}|${WEEKDAY_NAMES.map((name) => name.toUpperCase()).join("|")})\\b`);
 const WEEKDAY_SHIFTERS = /\b(?:next|this|coming|upcoming|last|past|previous|following|every|each)\s+$/i;
 
 /**
@@ -193,11 +240,14 @@ const WEEKDAY_SHIFTERS = /\b(?:next|this|coming|upcoming|last|past|previous|foll
  * returns undefined and goes to chrono; a test checks that both paths agree.
  */
 export function plainWeekdayExpression(text: string, publicationDate: string): TimeExpression | undefined {
-  ONE_WEEKDAY.lastIndex = 0;
-  const match = ONE_WEEKDAY.exec(text);
-  if (!match || ONE_WEEKDAY.exec(text) !== null || OTHER_DATE_WORDS.test(text)) return undefined;
-  const start = match.index;
-  const name = match[1] as string;
+  const words = scanDateWords(text);
+  return words.relative ? undefined : plainWeekdayAt(text, publicationDate, words);
+}
+
+function plainWeekdayAt(text: string, publicationDate: string, words: DateWords): TimeExpression | undefined {
+  if (words.weekdays !== 1 || words.otherNames) return undefined;
+  const start = words.weekdayAt;
+  const name = words.weekdayName;
   const before = text.slice(0, start);
   const after = text.slice(start + name.length);
   if (WEEKDAY_SHIFTERS.test(before) || NAMED_DAY_PREFIX.test(before) || NAME_AFTER_WEEKDAY.test(after) || /^\s+(?:night|morning|afternoon|evening|at|\d)/i.test(after)) return undefined;
@@ -262,14 +312,13 @@ function isDateContext(word: string): boolean {
  * remembered. Every window starts and ends at a word boundary, which is all chrono's parsers look at outside their
  * match; a test checks that windows find what whole sentences do.
  */
-function dateWindows(text: string): DateWindow[] {
+function dateWindows(text: string, matches: DateWords["matches"]): DateWindow[] {
   const windows: DateWindow[] = [];
   let openStart = -1;
   let openEnd = -1;
-  DATE_WORD.lastIndex = 0;
-  for (let match = DATE_WORD.exec(text); match; match = DATE_WORD.exec(text)) {
+  for (const match of matches) {
     const start = growBack(text, wordStart(text, match.index));
-    const end = growForward(text, wordEnd(text, match.index + match[0].length));
+    const end = growForward(text, wordEnd(text, match.index + match.length));
     if (openStart >= 0 && start <= openEnd) {
       openEnd = Math.max(openEnd, end);
       continue;

@@ -104,3 +104,28 @@ describe("languageSample", () => {
     expect(languageSample("word ".repeat(2000)).length).toBeLessThanOrEqual(2400);
   });
 });
+
+describe("language screening: the ASCII fast path", () => {
+  const texts = [
+    "Russian President Vladimir Putin hosted Iranian President Ebrahim Raisi at the Kremlin on Wednesday for talks on trade and security.",
+    "Le président français a rencontré son homologue allemand à Paris pour discuter de la crise et des sanctions.",
+    "El presidente se reunio con su homologo en Madrid para hablar de la crisis y de las sanciones.",
+    "Der Bundeskanzler traf sich mit dem Praesidenten in Berlin und sprach ueber die Krise und die Sanktionen.",
+    "Visit https://example.com or write to desk@example.org #breaking @newsdesk 2024 for the latest on the talks.",
+  ];
+
+  it("decides as the Unicode path does: one accented letter far from any stop word changes nothing", () => {
+    for (const text of texts) {
+      // "Zoë" turns the text non-ASCII without adding or removing a word of any list.
+      const accented = `${text} Zoë`;
+      const plain = `${text} Zoe`;
+      expect(looksEnglishByStopWords(languageSample(accented)), text).toBe(looksEnglishByStopWords(languageSample(plain)));
+      expect(detectLanguage(accented).code, text).toBe(detectLanguage(plain).code);
+    }
+  });
+
+  it("removes addresses, handles and digits on both paths", () => {
+    expect(languageSample("See https://example.com/a?b=1, mail desk@example.org, #tag @user 2024 ok")).toBe("See mail ok");
+    expect(languageSample("Voir https://example.com/a, é desk@example.org #tag 2024 ok")).toBe("Voir é ok");
+  });
+});
