@@ -1,6 +1,7 @@
 import { builtinActorIndex, type ActorIndex } from "./actors/actor-index.js";
 import { findActors } from "./actors/match.js";
 import { chunk } from "./chunks/chunk.js";
+import { sentencesThatMayHoldEvents } from "./chunks/eventful.js";
 import { clean } from "./clean/clean.js";
 import { Doc } from "./document/doc.js";
 import type { DocMeta } from "./document/types.js";
@@ -49,8 +50,14 @@ export function processDocument(coder: Coder, meta: DocMeta, raw: string): Doc {
   clean(doc);
   tokenize(doc);
   findActors(doc, { index: coder.index, verbLemmas: coder.verbLemmas });
-  chunk(doc, { verbLemmas: coder.verbLemmas, speechVerbs: coder.lexicon.speechVerbs });
-  if (coder.importedVerbs) codeImportedEvents(doc, { verbs: coder.importedVerbs, index: coder.index });
-  else codeEvents(doc, { lexicon: coder.lexicon, index: coder.index });
+  if (coder.importedVerbs) {
+    // Imported dictionaries find their own actors, so every sentence is read.
+    chunk(doc, { verbLemmas: coder.verbLemmas, speechVerbs: coder.lexicon.speechVerbs });
+    codeImportedEvents(doc, { verbs: coder.importedVerbs, index: coder.index });
+  } else {
+    const eventful = sentencesThatMayHoldEvents(doc);
+    chunk(doc, { verbLemmas: coder.verbLemmas, speechVerbs: coder.lexicon.speechVerbs, eventful });
+    codeEvents(doc, { lexicon: coder.lexicon, index: coder.index, eventful });
+  }
   return doc;
 }

@@ -3,7 +3,14 @@ import { findClauses, type ClauseOptions } from "./clauses.js";
 import { findPhrases } from "./phrases.js";
 import { findVerbGroups, type VerbGroupOptions } from "./verb-groups.js";
 
-export type ChunkStageOptions = VerbGroupOptions & ClauseOptions;
+export type ChunkStageOptions = VerbGroupOptions &
+  ClauseOptions & {
+    /**
+     * Per sentence, whether to read its noun phrases and clauses (see sentencesThatMayHoldEvents);
+     * verb groups are read everywhere, so explanations can name every verb. All sentences when absent.
+     */
+    eventful?: readonly boolean[];
+  };
 
 /** Stage 3: verb groups, noun and prepositional phrases, and clauses, sentence by sentence. */
 export function chunk(doc: Doc, options: ChunkStageOptions): void {
@@ -11,6 +18,7 @@ export function chunk(doc: Doc, options: ChunkStageOptions): void {
     const offset = doc.verbGroups.length;
     const groups = findVerbGroups(doc, sentence, options);
     doc.verbGroups.push(...groups);
+    if (options.eventful && !options.eventful[sentence.index]) continue;
     doc.chunks.push(...findPhrases(doc, sentence));
     for (const group of groups) doc.chunks.push({ kind: "VG", tokenStart: group.tokenStart, tokenEnd: group.tokenEnd, sentence: sentence.index, head: group.head });
     const clauseOffset = doc.clauses.length;

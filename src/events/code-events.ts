@@ -11,6 +11,8 @@ import { trapsIn } from "./traps.js";
 export interface EventStageOptions {
   lexicon: VerbLexicon;
   index: ActorIndex;
+  /** Per sentence, whether it can hold an event; verbs elsewhere are not read (see sentencesThatMayHoldEvents). */
+  eventful?: readonly boolean[];
 }
 
 const PERSONAL_PRONOUNS = new Set(["he", "she", "him", "her"]);
@@ -52,6 +54,10 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
 
   // All frames first: a quotation's speech verb comes after the verbs it reports.
   doc.verbGroups.forEach((group, g) => {
+    if (options.eventful && !options.eventful[group.sentence]) {
+      frames.push({ group, groupIndex: g, clause: undefined, preps: [] });
+      return;
+    }
     const next = doc.verbGroups[g + 1];
     const nextStart = next && next.sentence === group.sentence ? next.tokenStart : Number.MAX_SAFE_INTEGER;
     const frame = readFrame(context, g, nextStart);
@@ -71,6 +77,7 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
       doc.decisions.push({ sentence: group.sentence, verbGroup: g, verb: doc.tokenSpanText(group.tokenStart, group.tokenEnd), events, reason });
     };
 
+    if (options.eventful && !options.eventful[group.sentence]) return decide("no actor and no pronoun in the sentence: nothing can be the source");
     const clause = frame.clause;
     if (clause?.kind === "appositive") return decide("inside an appositive: describes an actor, not an event");
     if (clause?.kind === "relative") return decide("inside a relative clause: background, not coded");
