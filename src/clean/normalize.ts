@@ -25,8 +25,12 @@ const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACE_RUNS = / {2,}/g;
 
+/** Anything the replacements below would change; most lines have none and only need trimming. */
+const NEEDS_NORMALISING = /[\u200B-\u200D\u2060\uFEFF\u00AD\u2018\u2019\u201A\u201B\u2032\u201C-\u201F\u2033\u00AB\u00BB\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]| {2}/;
+
 /** Normalise one line (no line breaks inside). */
 export function normalizeLine(line: string): string {
+  if (!NEEDS_NORMALISING.test(line)) return line.trim();
   return line
     .replace(INVISIBLE, "")
     .replace(QUOTES, (quote) => QUOTE_MAP[quote] ?? quote)

@@ -28,3 +28,33 @@ describe("TokenTrie", () => {
     expect(trie.size).toBe(4);
   });
 });
+
+describe("TokenTrie.matchTokens", () => {
+  const trie = new TokenTrie<string>();
+  trie.insert(["united", "states"], "USA");
+  trie.insert(["united", "states", "of", "america"], "USA-long");
+  trie.insert(["united"], "word");
+  trie.insert(["troop"], "MIL");
+  trie.insert(["security", "force"], "forces");
+  trie.insert(["security", "forces"], "forces-plural");
+
+  const token = (normal: string, lemma = normal) => ({ normal, lemma });
+  const sentence = [token("the"), token("united"), token("states"), token("of"), token("america"), token("sent"), token("troops", "troop"), token("and"), token("security"), token("forces", "force")];
+  const keysOf = (position: number): string[] | undefined => {
+    const at = sentence[position];
+    if (!at) return undefined;
+    return at.lemma === at.normal ? [at.normal] : [at.normal, at.lemma];
+  };
+
+  it("finds what matchesAt finds with the form and the lemma as keys, at every position", () => {
+    for (let start = 0; start < sentence.length; start += 1) {
+      expect(trie.matchTokens(sentence, start, sentence.length), `position ${start}`).toEqual(trie.matchesAt(start, keysOf));
+    }
+    expect(trie.matchTokens(sentence, 8, sentence.length).map((match) => match.values)).toEqual([["forces-plural"], ["forces"]]);
+  });
+
+  it("stops at the end it is given", () => {
+    expect(trie.matchTokens(sentence, 1, 3).map((match) => match.end)).toEqual([3, 2]);
+    expect(trie.matchTokens(sentence, 1, 1)).toEqual([]);
+  });
+});
