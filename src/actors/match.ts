@@ -287,7 +287,7 @@ function extendWithName(doc: Doc, mention: ActorMention, sentenceEnd: number, ra
   let end = mention.tokenEnd;
   while (end < sentenceEnd && end - mention.tokenEnd < MAX_NAME_TOKENS) {
     const token = doc.tokens[end] as Token;
-    const capitalised = /^[A-Z]/.test(doc.text.slice(token.start, token.end));
+    const capitalised = token.end > token.start && startsWithCapital(doc.text, token.start);
     if (token.pos !== "PROPN" || !capitalised || CALENDAR_WORDS.has(token.normal) || raw.some((match) => match.tokenStart === end)) break;
     end += 1;
   }
@@ -345,11 +345,11 @@ function coordinate(doc: Doc, mentions: ActorMention[]): ActorMention[] {
     for (; j < mentions.length; j += 1) {
       const previous = chain.at(-1) as ActorMention;
       const next = mentions[j] as ActorMention;
-      const gap = doc.tokens.slice(previous.tokenEnd, next.tokenStart);
+      const gapLength = next.tokenStart - previous.tokenEnd;
       // ", ", "and", ", and", "and the": a "the" only after a separator.
-      if (gap.length === 0 || gap.length > 3 || gap[0]?.normal === "the" || !gap.every((token) => COORDINATION.has(token.normal))) break;
+      if (gapLength <= 0 || gapLength > 3 || doc.tokens[previous.tokenEnd]?.normal === "the" || !tokensAllIn(doc, previous.tokenEnd, next.tokenStart, COORDINATION)) break;
       chain.push(next);
-      if (gap.some((token) => COORDINATOR.has(token.normal))) {
+      if (!tokensNoneIn(doc, previous.tokenEnd, next.tokenStart, COORDINATOR)) {
         sawCoordinator = true;
         j += 1;
         break;
@@ -374,4 +374,14 @@ function coordinate(doc: Doc, mentions: ActorMention[]): ActorMention[] {
     }
   }
   return result;
+}
+
+function tokensAllIn(doc: Doc, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i += 1) if (!words.has((doc.tokens[i] as Token).normal)) return false;
+  return true;
+}
+
+function tokensNoneIn(doc: Doc, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i += 1) if (words.has((doc.tokens[i] as Token).normal)) return false;
+  return true;
 }

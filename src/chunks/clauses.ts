@@ -10,6 +10,9 @@ const MAX_SPEECH_GAP = 6;
 const MAX_APPOSITIVE = 15;
 const APPOSITIVE_START = new Set(["DET", "ADJ", "NOUN", "NUM"]);
 
+/** Every word the boundary loop below looks at. */
+const CLAUSE_OPENERS = new Set(["that", ",", ...SUBORDINATORS, ...RELATIVE_PRONOUNS]);
+
 export interface ClauseOptions {
   speechVerbs: ReadonlySet<string>;
 }
@@ -37,6 +40,8 @@ export function findClauses(doc: Doc, sentence: Sentence, groups: readonly VerbG
 
   for (let k = sentence.tokenStart; k < sentence.tokenEnd; k += 1) {
     const token = doc.tokens[k] as Token;
+    // One look-up passes over the words that open no clause, most of a sentence.
+    if (!CLAUSE_OPENERS.has(token.normal)) continue;
     const next = doc.tokens[k + 1];
     if (token.normal === "that" && (token.pos === "SCONJ" || token.pos === "PRON" || token.pos === "DET")) {
       const g = groupEndingBefore(k);

@@ -157,20 +157,33 @@ export function codeEvents(doc: Doc, options: EventStageOptions): void {
           root: ontology.root,
           quad: ontology.quad,
           goldstein: ontology.goldstein,
-          plover: { ...ontology.plover },
+          plover: { event: ontology.plover.event, mode: ontology.plover.mode, context: ontology.plover.context },
           text: sentenceText,
           spans: {
             source: doc.sentenceOffsets(source.tokenStart, source.tokenEnd),
             target: target ? doc.sentenceOffsets(target.tokenStart, target.tokenEnd) : null,
             verb: doc.sentenceOffsets(group.tokenStart, group.tokenEnd),
           },
-          rule: [...rule, ...source.via, ...source.mention.rule, ...(target ? [...target.via, ...target.mention.rule] : []), ...(when.rule ? [when.rule] : [])],
+          rule: eventRule(rule, source, target, when),
         });
         coded += 1;
       }
     }
     decide(coded > 0 ? `coded ${ontology.code} (${ontology.name}) by ${rule.join(", ")}` : "source and target are the same actor", coded);
   });
+}
+
+/** Everything that fired for one event, in order: pattern and intent, how source and target were found, the date. */
+function eventRule(rule: readonly string[], source: ActorSlot, target: ActorSlot | undefined, when: EventDate): string[] {
+  const all = rule.slice();
+  for (const step of source.via) all.push(step);
+  for (const step of source.mention.rule) all.push(step);
+  if (target) {
+    for (const step of target.via) all.push(step);
+    for (const step of target.mention.rule) all.push(step);
+  }
+  if (when.rule) all.push(when.rule);
+  return all;
 }
 
 const patternRules = new WeakMap<VerbPattern, string>();

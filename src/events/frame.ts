@@ -43,8 +43,8 @@ export class FrameContext {
   /** NP chunks by their first token and by their end, indexed by token (arrays: looked up for every verb). */
   private readonly npByStart: Array<Chunk | undefined>;
   private readonly npByEnd: Array<Chunk | undefined>;
-  /** NP chunks that follow a preposition. */
-  private readonly npInPp = new Set<Chunk>();
+  /** Per token, whether the NP chunk starting there follows a preposition. */
+  private readonly npInPpAt: boolean[] = [];
   /** Clauses per sentence, so lookups never scan the whole document. */
   private readonly clausesBySentence: Clause[][];
 
@@ -67,10 +67,7 @@ export class FrameContext {
         ppNpStarts.push(chunk.tokenStart + 1);
       }
     }
-    for (const npStart of ppNpStarts) {
-      const np = this.npByStart[npStart];
-      if (np) this.npInPp.add(np);
-    }
+    for (const npStart of ppNpStarts) if (this.npByStart[npStart]) this.npInPpAt[npStart] = true;
   }
 
   clausesOf(sentence: number): readonly Clause[] {
@@ -120,7 +117,7 @@ export class FrameContext {
   }
 
   isInPrepositionalPhrase(np: Chunk): boolean {
-    return this.npInPp.has(np);
+    return this.npInPpAt[np.tokenStart] === true && this.npByStart[np.tokenStart] === np;
   }
 }
 
