@@ -34,9 +34,11 @@ class RuleGroup {
   }
 }
 
-const groupsByRules = new WeakMap<readonly BoilerplateRule[], Record<"anywhere" | "inBlock" | "heading" | "wholeLine", RuleGroup>>();
+type RuleGroups = Record<"anywhere" | "inBlock" | "heading" | "wholeLine", RuleGroup>;
 
-function groupsOf(rules: readonly BoilerplateRule[]): Record<"anywhere" | "inBlock" | "heading" | "wholeLine", RuleGroup> {
+const groupsByRules = new WeakMap<readonly BoilerplateRule[], RuleGroups>();
+
+function groupsOf(rules: readonly BoilerplateRule[]): RuleGroups {
   let groups = groupsByRules.get(rules);
   if (!groups) {
     const inScopes = (scopes: ReadonlySet<string>): RuleGroup => new RuleGroup(rules.filter((rule) => scopes.has(rule.scope)));
@@ -47,7 +49,13 @@ function groupsOf(rules: readonly BoilerplateRule[]): Record<"anywhere" | "inBlo
 }
 
 const ANYWHERE = new Set(["sentence", "block-start"]);
-const IN_BLOCK = new Set(["sentence", "block-start", "block"]);
+/**
+ * Inside an appeal block a sentence is removed by any rule of ANYWHERE or by a `block` rule. It is
+ * only tested here after ANYWHERE's rules have not matched it, so this group holds the `block`
+ * rules alone, with the same outcome. Compiling the combined expressions is most of the first
+ * document's cleaning: ANYWHERE's rules compiled a second time here cost ~6 ms of its ~14.
+ */
+const IN_BLOCK = new Set(["block"]);
 const HEADING = new Set(["heading"]);
 const WHOLE_LINE = new Set(["line"]);
 

@@ -9,5 +9,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 process.exitCode = await main(process.argv.slice(2));
-// For benchmarks: the peak resident memory of the whole process, worker threads included.
-if (process.env["PARLEY_PEAK_RSS"]) process.stderr.write(`parley: peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+// For benchmarks: the peak resident memory and the CPU time of the whole process, worker threads included.
+if (process.env["PARLEY_PEAK_RSS"]) {
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stderr.write(`parley: peak RSS ${Math.round(usage.maxRSS / 1024)} MB, CPU ${cpuSeconds.toFixed(2)} s\n`);
+}

@@ -6,7 +6,7 @@ import { loadCountryCodes } from "../actors/codes.js";
 import type { Coder } from "../pipeline.js";
 import { codingResult, type CodingResult, type ExplainMode } from "./coding-jobs.js";
 import { HeapTrimmer, TRIM_EVERY_CHARACTERS } from "./coding-heap.js";
-import { CodingPool } from "./coding-pool.js";
+import type { CodingPool } from "./coding-pool.js";
 import { coderForOption, DICTIONARY_OPTIONS, DICTIONARY_USAGE } from "./dictionaries-option.js";
 import { inputRecords, readingOptions } from "./input-options.js";
 import { UsageError, type CommandIO } from "./io.js";
@@ -125,7 +125,8 @@ export async function runCode(args: string[], io: CommandIO): Promise<number> {
   };
   const codeBatchHere = (documents: PreparedDocument[]): CodingResult[] => documents.map(codeOne);
   const submit = async (): Promise<void> => {
-    pool ??= new CodingPool(jobs - 1, { ...(values.dictionaries ? { dictionaries: values.dictionaries } : {}), withBuiltin: values["with-builtin"] }, { explain, format: format as OutputFormat });
+    // Imported here: worker threads are only started once a batch fills, never for --jobs 1.
+    pool ??= new (await import("./coding-pool.js")).CodingPool(jobs - 1, { ...(values.dictionaries ? { dictionaries: values.dictionaries } : {}), withBuiltin: values["with-builtin"] }, { explain, format: format as OutputFormat });
     inFlight.push({ batch, results: pool.saturated(WORKER_QUEUE) ? codeBatchHere(batch) : pool.code(batch) });
     batch = [];
     batchCharacters = 0;

@@ -1,34 +1,50 @@
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /**
  * Keeps a coding thread's heap near its live size. Coding leaves a lot of short-lived garbage
  * that survives a scavenge or two (a document's tokens live as long as the document), and V8 lets
  * the old generation grow to several times the live data before it collects it: on 100,000
- * sentences the main thread's heap reached ~230 MB over ~65 MB live, and peak memory grew with
- * the input. One full collection (tens of milliseconds for a ~50 MB live heap) after every couple
- * of megabytes of text keeps it flat. Node offers no public call for it, so `gc` is taken from a
- * fresh context once the flag that exposes it is set.
+ * sentences the main thread's heap reached ~230 MB over ~65 MB live, and with two coding threads
+ * peak memory passed 400 MB. So every so often the thread looks at its heap, and when it has grown
+ * `headroom` bytes past what was live after the last collection, it collects fully (tens of
+ * milliseconds for a ~60 MB live heap). Collecting on a fixed schedule instead cost a full
+ * collection every couple of megabytes of text, a quarter of the run; looking costs microseconds.
+ * Node offers no public call for a collection, so `gc` is taken from a fresh context once the
+ * flag that exposes it is set.
  */
 export class HeapTrimmer {
-  private coded = 0;
-  private readonly collect: (() => void) | undefined;
+  private sinceLook = 0;
+  private limit: number;
+  private collect: (() => void) | undefined | null = null;
 
-  constructor(private readonly everyCharacters: number) {
-    this.collect = fullCollection();
+  constructor(
+    private readonly lookEveryCharacters: number,
+    private readonly headroom: number = HEAP_HEADROOM,
+    firstLimit: number = FIRST_LIMIT,
+  ) {
+    this.limit = firstLimit;
   }
 
-  /** Count `characters` more coded text; collect when enough has gone by since the last time. */
+  /** Count `characters` more coded text; look at the heap when enough has gone by since the last time. */
   note(characters: number): void {
-    this.coded += characters;
-    if (this.coded < this.everyCharacters) return;
-    this.coded = 0;
+    this.sinceLook += characters;
+    if (this.sinceLook < this.lookEveryCharacters) return;
+    this.sinceLook = 0;
+    if (getHeapStatistics().used_heap_size < this.limit) return;
+    // Taken on first need, not at start-up: short runs never collect.
+    if (this.collect === null) this.collect = fullCollection();
     this.collect?.();
+    this.limit = getHeapStatistics().used_heap_size + this.headroom;
   }
 }
 
-/** Text between two collections: 2 MB is about 20,000 sentences, a second or two of coding. */
-export const TRIM_EVERY_CHARACTERS = 2 * 1024 * 1024;
+/** Text between two looks at the heap: 256 KB is about 2,500 sentences, a fraction of a second of coding. */
+export const TRIM_EVERY_CHARACTERS = 256 * 1024;
+/** How far the heap may grow past its live size before a full collection. */
+export const HEAP_HEADROOM = 64 * 1024 * 1024;
+/** The heap size of the first collection: a coder's live heap is ~60 MB once its dictionaries are loaded. */
+const FIRST_LIMIT = 128 * 1024 * 1024;
 
 function fullCollection(): (() => void) | undefined {
   try {

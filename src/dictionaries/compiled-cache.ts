@@ -5,8 +5,10 @@
  * An entry is keyed by a hash of everything its value is derived from: the data files' contents,
  * the files of the code that compiles them, parley's and wink's versions and the Node version
  * (the v8 serialization format). Any change — a line appended to a dictionary, a parser fix —
- * gives a new key, so a stale entry is never read; it is rebuilt and replaced. The cache is only
- * a speed-up: an unreadable, corrupt or unwritable cache falls back to compiling in memory.
+ * gives a new key, so a stale entry is never read; it is rebuilt and replaced. Each installation
+ * (the sources' paths) has its own entry, so two checkouts sharing the folder do not rebuild each
+ * other's at every run. The cache is only a speed-up: an unreadable, corrupt or unwritable cache
+ * falls back to compiling in memory.
  *
  * Folder: $PARLEY_CACHE_DIR, else $XDG_CACHE_HOME/parley, else ~/.cache/parley.
  * PARLEY_CACHE_DIR=off turns the cache off.
@@ -101,17 +103,31 @@ function readEntry(file: string, key: string): { found: true; value: unknown } |
   return { found: false };
 }
 
+/**
+ * The part of an entry's file name shared by all versions of one installation's entry: a hash of
+ * the name and the sources' paths. Two checkouts or installs of parley use different paths, so
+ * each keeps its own entry instead of replacing the other's at every run.
+ */
+function entrySlot(name: string, sources: readonly CompiledSource[]): string {
+  const paths = sources.map((source) => (source instanceof URL ? fileURLToPath(source) : source));
+  return `${name}-${createHash("sha256").update(`${name}\0${paths.join("\0")}`).digest("hex").slice(0, 12)}`;
+}
+
+/** An entry file of the format before slots (`name-<key>.v8`), which nothing reads any more. */
+const UNSLOTTED_ENTRY = /^[^-]+-[0-9a-f]{32}\.v8$/;
+
 /** Writes atomically (temp file + rename) so a concurrent reader never sees half a file. */
-function writeEntry(dir: string, name: string, key: string, value: unknown): void {
+function writeEntry(dir: string, slot: string, key: string, value: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${name}-${key}.v8`);
+    const file = join(dir, `${slot}-${key}.v8`);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temp, serialize({ format: ENVELOPE_FORMAT, key, value } satisfies Envelope));
     renameSync(temp, file);
-    // Entries of older data or code are dead: remove them (best effort).
+    // This installation's entries of older data or code are dead: remove them (best effort).
     for (const other of readdirSync(dir)) {
-      if (other.startsWith(`${name}-`) && other.endsWith(".v8") && other !== `${name}-${key}.v8`) rmSync(join(dir, other), { force: true });
+      const dead = (other.startsWith(`${slot}-`) && other.endsWith(".v8")) || UNSLOTTED_ENTRY.test(other);
+      if (dead && other !== `${slot}-${key}.v8`) rmSync(join(dir, other), { force: true });
     }
   } catch {
     // A read-only or full disk only costs speed.
@@ -139,10 +155,11 @@ export function compiled<T>(
   const dir = "dir" in options ? options.dir : compiledCacheDir();
   if (dir === undefined) return compile();
   const key = compiledKey(name, sources);
-  const entry = readEntry(join(dir, `${name}-${key}.v8`), key);
+  const slot = entrySlot(name, sources);
+  const entry = readEntry(join(dir, `${slot}-${key}.v8`), key);
   if (entry.found && isValid(entry.value)) return entry.value;
   const value = compile();
-  writeEntry(dir, name, key, value);
+  writeEntry(dir, slot, key, value);
   return value;
 }
 

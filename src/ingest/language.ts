@@ -42,7 +42,8 @@
  *    with a reason is better than coding a foreign text with English dictionaries. A one-line
  *    English sentence usually has one ("Erdogan hosted his Egyptian counterpart" → "his").
  */
-import { franc } from "franc-min";
+import { createRequire } from "node:module";
+import type * as FrancMin from "franc-min";
 
 export type LanguageBasis = "trigrams" | "stop-words" | "short-guess" | "too-short" | "no-letters";
 
@@ -106,6 +107,19 @@ const OTHER_STOP_WORDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     ind: "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke ada karena oleh saya kami mereka bisa sudah atau lebih tersebut telah adalah kita bahwa",
   }).map(([code, words]) => [code, new Set(words.split(" ").filter((word) => !ENGLISH_WORDS.has(word)))]),
 );
+
+/**
+ * franc-min, loaded when a text first needs it: building its trigram tables costs ~10 ms at load,
+ * and most English news is decided by the stop-word rule without it. Node 20.19+ can require an
+ * ES module; an older Node imports it with the module, as before.
+ */
+const canRequireEsModules = (process.features as { require_module?: boolean }).require_module === true;
+let francMin: typeof FrancMin | undefined = canRequireEsModules ? undefined : await import("franc-min");
+
+function franc(sample: string): string {
+  francMin ??= createRequire(import.meta.url)("franc-min") as typeof FrancMin;
+  return francMin.franc(sample, { minLength: 1 });
+}
 
 const URLS = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAILS = /\S+@\S+\.\S+/gu;
@@ -230,11 +244,11 @@ export function detectLanguage(text: string): DetectedLanguage {
   // to eighty languages cost about a millisecond an article, so they only see the rest.
   const english = looksEnglish(sample, letters, ascii);
   if (english && letters >= LONG_TEXT_LETTERS) return { code: "eng", confident: true, basis: "stop-words" };
-  if (letters >= LONG_TEXT_LETTERS) return { code: franc(sample, { minLength: 1 }), confident: true, basis: "trigrams" };
+  if (letters >= LONG_TEXT_LETTERS) return { code: franc(sample), confident: true, basis: "trigrams" };
   if (english) return { code: "eng", confident: false, basis: "stop-words" };
   const latin = countKept(sample, NOT_LATIN_LETTER) / letters >= 0.5;
   if (letters < (latin ? MIN_LATIN_GUESS_LETTERS : MIN_OTHER_SCRIPT_GUESS_LETTERS)) return { code: "und", confident: false, basis: "too-short" };
-  const guess = franc(sample, { minLength: 1 });
+  const guess = franc(sample);
   // An "eng" guess was just overruled by the stop-word rule: the text gave no evidence of English.
   if (guess === "eng" || guess === "und") return { code: "und", confident: false, basis: "too-short" };
   return { code: guess, confident: false, basis: "short-guess" };

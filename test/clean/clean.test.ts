@@ -47,6 +47,27 @@ describe("clean", () => {
     expect(page.text.split("\n")).toEqual(["Iran and Russia sign a treaty", "Russia and Iran signed a treaty on Friday.", "The treaty covers defence and trade."]);
   });
 
+  it("inside an appeal block, removes sentences by the stronger rules first, then by the block rules, until one matches neither", () => {
+    const page = cleaned(
+      [
+        "Support independent journalism.",
+        "Our reporters are on the ground when it matters.",
+        "Make a donation today.",
+        "We rely on readers like you.",
+        "Egypt and Turkey signed five agreements.",
+        "Our correspondent said the talks went well.",
+      ].join("\n"),
+    );
+    const reasons = page.messages.map((message) => message.reason.replace(/, boilerplate\.tsv:\d+\)/, ")").replace(/: .*/, ""));
+    expect(reasons).toEqual([
+      "removed donation (opens an appeal block)",
+      "removed donation (inside an appeal block)",
+      "removed donation (boilerplate sentence)",
+      "removed donation (inside an appeal block)",
+    ]);
+    expect(page.text.split("\n")).toEqual(["Egypt and Turkey signed five agreements.", "Our correspondent said the talks went well."]);
+  });
+
   it("keeps first-person quotes that are not inside an appeal", () => {
     const quote = cleaned('Iran wants peace.\n"We will support our partners," the minister said.');
     expect(quote.text).toContain("We will support our partners");

@@ -10,9 +10,11 @@ function oldGarbage(): void {
   kept = undefined;
 }
 
+const MB = 1024 * 1024;
+
 describe("HeapTrimmer", () => {
-  it("collects only once enough text has been coded since the last collection", () => {
-    const trimmer = new HeapTrimmer(1000);
+  it("looks at the heap only once enough text has been coded, and collects when it has outgrown its limit", () => {
+    const trimmer = new HeapTrimmer(1000, 16 * MB, 1);
     oldGarbage();
     const before = process.memoryUsage().heapUsed;
     trimmer.note(999);
@@ -21,5 +23,20 @@ describe("HeapTrimmer", () => {
     const after = process.memoryUsage().heapUsed;
     expect(notYet).toBeGreaterThan(before - 5_000_000);
     expect(after).toBeLessThan(notYet - 10_000_000);
+  });
+
+  it("leaves a heap below its limit alone, and sets the next limit above what a collection left live", () => {
+    const roomy = new HeapTrimmer(1, 16 * MB, Number.MAX_SAFE_INTEGER);
+    oldGarbage();
+    const before = process.memoryUsage().heapUsed;
+    roomy.note(1);
+    expect(process.memoryUsage().heapUsed).toBeGreaterThan(before - 5_000_000);
+
+    const trimmer = new HeapTrimmer(1, 512 * MB, 1);
+    trimmer.note(1); // collects: the first limit is 1 byte
+    oldGarbage();
+    const grown = process.memoryUsage().heapUsed;
+    trimmer.note(1); // the heap is far below live + 512 MB
+    expect(process.memoryUsage().heapUsed).toBeGreaterThan(grown - 5_000_000);
   });
 });

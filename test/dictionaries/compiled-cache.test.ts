@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,6 +47,38 @@ describe("compiled cache", () => {
     expect(after).not.toEqual(before);
     load();
     expect(runs()).toBe(2);
+  });
+
+  it("keeps one entry per installation: sources at other paths do not replace it", () => {
+    const { root, data, dir, load, runs } = setup();
+    const elsewhere = join(root, "other-checkout.tsv");
+    writeFileSync(elsewhere, "alpha\nbeta\n");
+    let otherRuns = 0;
+    const loadElsewhere = (): Words => compiled("words", [elsewhere], () => {
+      otherRuns += 1;
+      return { words: ["alpha", "beta"] };
+    }, isWords, { dir });
+    load();
+    loadElsewhere();
+    load();
+    loadElsewhere();
+    expect([runs(), otherRuns]).toEqual([1, 1]);
+    expect(readdirSync(dir)).toHaveLength(2);
+    // An edit replaces only the entry of the edited installation.
+    appendFileSync(data, "gamma\n");
+    load();
+    loadElsewhere();
+    expect([runs(), otherRuns]).toEqual([2, 1]);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it("removes entries of the earlier format (one per name)", () => {
+    const { dir, load } = setup();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "words-0123456789abcdef0123456789abcdef.v8"), "old");
+    load();
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(readdirSync(dir)[0]).toMatch(/^words-[0-9a-f]{12}-[0-9a-f]{32}\.v8$/);
   });
 
   it("keys on content, so a missing source and each edit give different keys", () => {
