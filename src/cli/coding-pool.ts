@@ -12,9 +12,9 @@ interface Pending {
  * A coding thread's young generation. Coding makes ~15 KB of short-lived objects per sentence (a
  * document's tokens, phrases and frames, and wink's own); with V8's default the thread scavenged
  * every few hundred sentences and promoted whole documents. A larger one measured ~10% faster with
- * two jobs for ~20 MB more memory per thread. The main thread keeps Node's default.
+ * two jobs for ~16 MB more memory per thread. The main thread keeps Node's default.
  */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 32;
 
 /**
  * Worker threads that code batches of documents in parallel (`parley code --jobs N`). Each thread
