@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../src/bench/corpus.js";
 
 const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
+/** The size of `npm run bench`'s corpus (src/bench/run.ts). */
+const BENCH_SENTENCES = 100_000;
 
 function parley(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
@@ -26,6 +28,23 @@ describe("parley code --jobs", () => {
     expect(four.stdout).toBe(one.stdout);
     expect(four.stderr.trim().split("\n").at(-1)).toBe(one.stderr.trim().split("\n").at(-1));
   });
+
+  it("writes the same events in the same order with 4 threads on the whole benchmark corpus", () => {
+    // The corpus `npm run bench` codes: 100,000 sentences. Output goes to files (~50 MB each).
+    const benchCorpus = join(dir, "bench.jsonl");
+    writeFileSync(benchCorpus, generateCorpus(BENCH_SENTENCES).map((article) => JSON.stringify({ id: article.id, date: article.date, text: article.text })).join("\n"));
+    const [one, four] = ["1", "4"].map((jobs) => {
+      const file = join(dir, `bench-jobs-${jobs}.jsonl`);
+      const sink = openSync(file, "w");
+      const run = spawnSync(process.execPath, [bin, "code", "--jobs", jobs, "--keep-duplicates", benchCorpus], { encoding: "utf8", stdio: ["ignore", sink, "pipe"] });
+      closeSync(sink);
+      expect(run.status, run.stderr).toBe(0);
+      return { events: readFileSync(file, "utf8"), summary: run.stderr.trim().split("\n").at(-1) };
+    });
+    expect(one?.events.split("\n").length).toBeGreaterThan(80_000);
+    expect(four?.events === one?.events).toBe(true);
+    expect(four?.summary).toBe(one?.summary);
+  }, 180_000);
 
   it("keeps CSV and GDELT output (formatted on the main thread) the same with worker threads", () => {
     for (const format of ["csv", "gdelt"]) {
