@@ -155,25 +155,21 @@ class ActorTrie extends TokenTrie<ActorEntryRef> {
   }
 
   override matchesAt(start: number, keys: (position: number) => readonly string[] | undefined): TrieMatch<ActorEntryRef>[] {
-    if (this.waiting.size > 0) {
-      this.lookups += 1;
-      if (this.lookups >= FILL_ALL_AFTER) this.fillAll();
-      else for (const key of keys(start) ?? []) this.fill(key);
-    }
+    if (this.waiting.size > 0) this.beforeLookup(keys(start) ?? []);
     return super.matchesAt(start, keys);
   }
 
   override matchTokens(tokens: readonly TrieKeyed[], start: number, end: number): TrieMatch<ActorEntryRef>[] {
-    if (this.waiting.size > 0) {
-      this.lookups += 1;
-      const first = tokens[start];
-      if (this.lookups >= FILL_ALL_AFTER) this.fillAll();
-      else if (first) {
-        this.fill(first.normal);
-        if (first.lemma !== first.normal) this.fill(first.lemma);
-      }
-    }
+    const first = tokens[start];
+    if (this.waiting.size > 0 && first) this.beforeLookup(first.lemma === first.normal ? [first.normal] : [first.normal, first.lemma]);
     return super.matchTokens(tokens, start, end);
+  }
+
+  /** Inserts the phrases a lookup starting with these keys can reach (or, after enough lookups, all of them). */
+  private beforeLookup(firstKeys: readonly string[]): void {
+    this.lookups += 1;
+    if (this.lookups >= FILL_ALL_AFTER) this.fillAll();
+    else for (const key of firstKeys) this.fill(key);
   }
 
   override get size(): number {
@@ -245,20 +241,10 @@ export class ActorIndex {
   }
 }
 
-/** Every phrase of the dictionaries, as written (case marker and all). */
-function allPhrases(dictionaries: ActorDictionaries): string[] {
-  const phrases: string[] = [];
-  forEachPhrase(dictionaries, (phrase) => phrases.push(phrase));
-  return phrases;
-}
-
 /** The tokens of the phrases that need wink to split them: the slow part of building an index. */
 export function tokenizedPhrases(dictionaries: ActorDictionaries): Map<string, string[]> {
   const tokenized = new Map<string, string[]>();
-  for (const phrase of allPhrases(dictionaries)) {
-    const { text } = splitCaseMarker(phrase);
-    if (NEEDS_TOKENIZER.test(text) && !tokenized.has(text)) tokenized.set(text, phraseTokens(text));
-  }
+  phrasesByFirstWord(dictionaries, tokenized);
   return tokenized;
 }
 
@@ -307,8 +293,9 @@ export function compiledBuiltinActors(): CompiledActors {
     builtinActorSources(),
     () => {
       const dictionaries = loadBuiltinDictionaries();
-      const tokenized = tokenizedPhrases(dictionaries);
-      return { dictionaries, tokenized, groups: phrasesByFirstWord(dictionaries, tokenized) };
+      // Grouping tokenizes the phrases that need wink, once, into `tokenized`.
+      const tokenized = new Map<string, string[]>();
+      return { dictionaries, groups: phrasesByFirstWord(dictionaries, tokenized), tokenized };
     },
     isCompiledActors,
   );

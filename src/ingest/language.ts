@@ -197,28 +197,19 @@ function looksEnglish(sample: string, letters: number, ascii: boolean): boolean 
   if (letters === 0 || (!ascii && countKept(sample, NOT_ASCII_LETTER) / letters < MIN_ASCII_SHARE)) return false;
   const words = (sample.match(ascii ? ASCII_WORD : WORD) ?? []).map((word) => word.toLowerCase());
   if (words.length === 0) return false;
-  if (ascii) {
-    // One look-up per word: which lists it is on (ASCII words need no accent folding).
-    const counts = new Array<number>(LANGUAGE_BITS).fill(0);
-    for (const word of words) {
-      const lists = LISTS_OF_WORD.get(word);
-      if (lists === undefined) continue;
-      for (let bit = 0; bit < LANGUAGE_BITS; bit += 1) if (lists & (1 << bit)) (counts[bit] as number) += 1;
-    }
-    const english = counts[0] as number;
-    if (english === 0 || english / words.length < MIN_STOP_WORD_SHARE) return false;
-    return counts.every((other, bit) => bit === 0 || other < english);
+  // One look-up per word says which lists it is on; the other languages' lists are matched
+  // without accents ("não" is their "nao"), so an accented word is looked up again folded.
+  const counts = new Array<number>(LANGUAGE_BITS).fill(0);
+  for (const word of words) {
+    const lists = LISTS_OF_WORD.get(word) ?? 0;
+    if (lists & 1) (counts[0] as number) += 1;
+    const folded = ascii ? word : foldAccents(word);
+    const others = folded === word ? lists : (LISTS_OF_WORD.get(folded) ?? 0);
+    for (let bit = 1; bit < LANGUAGE_BITS; bit += 1) if (others & (1 << bit)) (counts[bit] as number) += 1;
   }
-  let english = 0;
-  for (const word of words) if (ENGLISH_STOP_WORDS.has(word)) english += 1;
+  const english = counts[0] as number;
   if (english === 0 || english / words.length < MIN_STOP_WORD_SHARE) return false;
-  const folded = words.map(foldAccents);
-  for (const stopWords of OTHER_STOP_WORDS.values()) {
-    let other = 0;
-    for (const word of folded) if (stopWords.has(word)) other += 1;
-    if (other >= english) return false;
-  }
-  return true;
+  return counts.every((other, bit) => bit === 0 || other < english);
 }
 
 /** Bit 0: English stop words; bit k: the k-th list of OTHER_STOP_WORDS. */

@@ -11,6 +11,7 @@ import type { Coder } from "../pipeline.js";
 import type { EventStore } from "../store/store.js";
 import { dictionaryVersion, parleyVersion } from "../store/versions.js";
 import { ApiError } from "./query-params.js";
+import type { IngestSummary } from "../store/api-shapes.js";
 
 /** Most articles one request may carry. */
 export const MAX_INGEST_ARTICLES = 1000;
@@ -25,18 +26,7 @@ export function readIngestRequest(body: unknown): InputRecord[] {
   return articles.map((article: unknown, index) => recordOf(article, `articles[${index}]`, undefined));
 }
 
-export interface IngestSummary {
-  received: number;
-  stored: number;
-  alreadyStored: number;
-  copies: number;
-  skipped: number;
-  failed: number;
-  /** Event mentions coded from the stored articles. */
-  events: number;
-  /** One line per article not stored: "articles[3]: missing \"text\"". */
-  problems: string[];
-}
+export type { IngestSummary };
 
 export class IngestQueue {
   private last: Promise<unknown> = Promise.resolve();

@@ -4,6 +4,7 @@
  * `$1` parameters, `INSERT … ON CONFLICT`, `UPDATE … FROM`, `CAST(x AS DATE)` — and ask the
  * dialect for the rest: column type names, date formatting, indexes and read-only sessions.
  */
+import type { Period } from "./api-shapes.js";
 
 export type DialectName = "duckdb" | "postgres";
 
@@ -11,7 +12,7 @@ export type DialectName = "duckdb" | "postgres";
 export type ColumnType = "text" | "int" | "bigint" | "double" | "date" | "timestamp";
 
 /** Calendar buckets for time series (`parley dyad --by`). */
-export type Period = "day" | "week" | "month" | "year";
+export type { Period };
 export const PERIODS: readonly Period[] = ["day", "week", "month", "year"];
 
 export interface Dialect {

@@ -7,6 +7,7 @@ import type { SqlRow, SqlValue } from "./connection.js";
 import { dateBound, eventConditions, SqlParams, where, type EventConditions } from "./filter.js";
 import type { SqlReader } from "./queries.js";
 import type { EventRecord } from "./rows.js";
+import type { Network, NetworkEdge } from "./api-shapes.js";
 
 /** A stored event as the API shows it: the event record (its id as text) with its counts. */
 export interface StoredEvent extends Omit<EventRecord, "id" | "baseCode" | "ploverContext" | "place"> {
@@ -295,20 +296,7 @@ export interface NetworkOptions {
   limit: number;
 }
 
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  events: number;
-  cooperation: number;
-  conflict: number;
-  goldsteinSum: number;
-  goldsteinMean: number;
-}
-
-export interface Network {
-  nodes: Array<{ id: string; events: number }>;
-  edges: NetworkEdge[];
-}
+export type { Network, NetworkEdge };
 
 /** Who acts on whom in a period: weighted directed edges and the nodes they join. */
 export async function network(sql: SqlReader, filter: EventConditions, options: NetworkOptions): Promise<Network> {

@@ -7,6 +7,7 @@
 import type { SqlConnection, SqlRow, SqlValue } from "./connection.js";
 import type { Dialect, Period } from "./dialect.js";
 import { actorCode, actorCondition, dateBound, eventCode, eventConditions, SqlParams, where, type EventConditions } from "./filter.js";
+import type { DyadRow } from "./api-shapes.js";
 
 export { actorCode, dateBound, eventCode, FilterError } from "./filter.js";
 
@@ -49,18 +50,7 @@ export interface DyadOptions {
   both?: boolean;
 }
 
-export interface DyadRow {
-  period: string;
-  events: number;
-  mentions: number;
-  /** Events per quad class: verbal cooperation, material cooperation, verbal conflict, material conflict. */
-  quad1: number;
-  quad2: number;
-  quad3: number;
-  quad4: number;
-  goldsteinSum: number;
-  goldsteinMean: number;
-}
+export type { DyadRow };
 
 /** What the read-only questions need of a connection (a SqlConnection, or the server's pool). */
 export interface SqlReader {

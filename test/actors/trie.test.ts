@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { TokenTrie } from "../../src/actors/trie.js";
 
-describe("TokenTrie", () => {
+/** The phrases both suites start from: nested phrases and a lemma's entry. */
+const PHRASES: Array<[string[], string]> = [
+  [["united", "states"], "USA"],
+  [["united", "states", "of", "america"], "USA-long"],
+  [["united"], "word"],
+  [["troop"], "MIL"],
+];
+
+function trieOf(phrases: Array<[string[], string]>): TokenTrie<string> {
   const trie = new TokenTrie<string>();
-  trie.insert(["united", "states"], "USA");
-  trie.insert(["united", "states", "of", "america"], "USA-long");
-  trie.insert(["united"], "word");
-  trie.insert(["troop"], "MIL");
+  for (const [tokens, value] of phrases) trie.insert(tokens, value);
+  return trie;
+}
+
+describe("TokenTrie", () => {
+  const trie = trieOf(PHRASES);
 
   const keysOf = (words: string[][]) => (position: number) => words[position];
 
@@ -30,13 +40,11 @@ describe("TokenTrie", () => {
 });
 
 describe("TokenTrie.matchTokens", () => {
-  const trie = new TokenTrie<string>();
-  trie.insert(["united", "states"], "USA");
-  trie.insert(["united", "states", "of", "america"], "USA-long");
-  trie.insert(["united"], "word");
-  trie.insert(["troop"], "MIL");
-  trie.insert(["security", "force"], "forces");
-  trie.insert(["security", "forces"], "forces-plural");
+  const trie = trieOf([
+    ...PHRASES,
+    [["security", "force"], "forces"],
+    [["security", "forces"], "forces-plural"],
+  ]);
 
   const token = (normal: string, lemma = normal) => ({ normal, lemma });
   const sentence = [token("the"), token("united"), token("states"), token("of"), token("america"), token("sent"), token("troops", "troop"), token("and"), token("security"), token("forces", "force")];

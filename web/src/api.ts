@@ -4,8 +4,13 @@
  * carrying the server's own one-line message, which the views show as is.
  */
 
+import type { DyadRow, IngestSummary, Network, NetworkEdge, NetworkNode, Period } from "../../src/store/api-shapes.js";
+
+// Shapes the server sends as the store gives them (one definition for both sides); DyadPoint is the dashboard's name for a dyad row.
+export type { IngestSummary, Network, NetworkEdge, NetworkNode, Period };
+export type DyadPoint = DyadRow;
+
 export type Quad = 1 | 2 | 3 | 4;
-export type Period = "day" | "week" | "month" | "year";
 export type Span = [start: number, end: number];
 
 export interface Event {
@@ -95,18 +100,6 @@ export interface Status {
   versions: StoreVersion[];
 }
 
-export interface DyadPoint {
-  period: string;
-  events: number;
-  mentions: number;
-  quad1: number;
-  quad2: number;
-  quad3: number;
-  quad4: number;
-  goldsteinSum: number;
-  goldsteinMean: number;
-}
-
 export interface DyadSeries {
   source: string;
   target: string;
@@ -124,26 +117,6 @@ export interface TopRow {
   label?: string;
   source?: string;
   target?: string;
-}
-
-export interface NetworkNode {
-  id: string;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  events: number;
-  cooperation: number;
-  conflict: number;
-  goldsteinSum: number;
-  goldsteinMean: number;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
 }
 
 export interface ActorEntry {
@@ -181,20 +154,6 @@ export interface CodedEvent {
 
 /** One article for POST /ingest: `{"id", "date", "text", "title"?, "url"?, "source"?}` (checked by the server). */
 export type IngestArticle = Record<string, unknown>;
-
-/** What POST /ingest did with one request's articles. */
-export interface IngestSummary {
-  received: number;
-  stored: number;
-  alreadyStored: number;
-  copies: number;
-  skipped: number;
-  failed: number;
-  /** Event mentions coded from the stored articles. */
-  events: number;
-  /** One line per article not stored, naming it by its index: "articles[3]: missing \"date\"". */
-  problems: string[];
-}
 
 export interface Page {
   total: number;
